@@ -1,0 +1,123 @@
+/** Locators, waits and watchers shared by the journeys. Wait on the app, never on the clock. */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+
+export const APP_ORIGIN_HOSTS = ['127.0.0.1', 'localhost'];
+
+export interface PageWatch {
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+  cspViolations: string[];
+}
+
+/** Records console errors, uncaught exceptions, requests to other hosts and CSP violations. */
+export async function watchPage(page: Page): Promise<PageWatch> {
+  const watch: PageWatch = { consoleErrors: [], pageErrors: [], foreignRequests: [], cspViolations: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith('http') && !APP_ORIGIN_HOSTS.includes(url.hostname))
+      watch.foreignRequests.push(request.url());
+  });
+  await page.exposeFunction('__reportCspViolation', (text: string) => watch.cspViolations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`,
+      );
+    });
+  });
+  return watch;
+}
+
+export function expectCleanPage(watch: PageWatch): void {
+  expect(watch.pageErrors, 'uncaught exceptions').toEqual([]);
+  expect(watch.consoleErrors, 'console errors').toEqual([]);
+  expect(watch.foreignRequests, 'requests to other hosts').toEqual([]);
+  expect(watch.cspViolations, 'CSP violations').toEqual([]);
+}
+
+export const atlasRoot = (page: Page): Locator => page.locator('[data-status]').first();
+export const timeline = (page: Page): Locator => page.getByTestId('timeline');
+export const map = (page: Page): Locator => page.getByTestId('map');
+export const table = (page: Page): Locator => page.getByTestId('incident-table');
+export const details = (page: Page): Locator => page.getByTestId('incident-details');
+export const resultCount = (page: Page): Locator => page.getByTestId('result-count');
+
+/** Opens the app and waits until it says it is ready (data shown, timeline drawn, map idle or unavailable). */
+export async function openAtlas(page: Page, query = ''): Promise<void> {
+  await page.goto(query);
+  await expect(atlasRoot(page)).toHaveAttribute('data-status', 'ready');
+}
+
+/** Waits for the map to be idle after whatever was just done. */
+export async function mapIdle(page: Page): Promise<void> {
+  await expect(map(page)).toHaveAttribute('data-map-state', 'idle');
+}
+
+/** Ids of the incidents the map drew, as the map reports them after `idle`. */
+export async function renderedMapIncidents(page: Page): Promise<string[]> {
+  await mapIdle(page);
+  const value = await map(page).getAttribute('data-rendered-incidents');
+  return value ? value.split(' ').filter(Boolean) : [];
+}
+
+/** Ids of the table's rows (those rendered in its window). */
+export async function tableIds(page: Page): Promise<string[]> {
+  return table(page)
+    .locator('tbody tr[data-incident-id]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-incident-id') ?? ''));
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The box of an incident's mark on the timeline, from the layout that drew it; null when not drawn. */
+export async function markBox(page: Page, id: string): Promise<Box | null> {
+  return timeline(page).evaluate((node, markId) => {
+    const rect = (node as HTMLElement & { markRect(id: string): Box | null }).markRect(markId);
+    if (!rect) return null;
+    const origin = node.getBoundingClientRect();
+    return { x: origin.left + rect.x, y: origin.top + rect.y, width: rect.width, height: rect.height };
+  }, id);
+}
+
+export async function clickMark(page: Page, id: string): Promise<void> {
+  const box = await markBox(page, id);
+  if (!box) throw new Error(`no timeline mark for ${id}`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** How many distinct colours a screenshot holds: a blank canvas has one or two. */
+export function distinctColours(png: Buffer): number {
+  const image = PNG.sync.read(png);
+  const colours = new Set<number>();
+  for (let i = 0; i < image.data.length; i += 4 * 7) {
+    colours.add((image.data[i] << 16) | (image.data[i + 1] << 8) | image.data[i + 2]);
+  }
+  return colours.size;
+}
+
+/** Share of pixels of a screenshot that match a colour within a tolerance. */
+export function colourShare(png: Buffer, [r, g, b]: [number, number, number], tolerance = 12): number {
+  const image = PNG.sync.read(png);
+  let hits = 0;
+  const total = image.data.length / 4;
+  for (let i = 0; i < image.data.length; i += 4) {
+    if (
+      Math.abs(image.data[i] - r) <= tolerance &&
+      Math.abs(image.data[i + 1] - g) <= tolerance &&
+      Math.abs(image.data[i + 2] - b) <= tolerance
+    )
+      hits++;
+  }
+  return hits / total;
+}

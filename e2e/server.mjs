@@ -1,0 +1,92 @@
+// The end-to-end test server: serves the built app (dist/) at `/` and under a sub-path, the test
+// fixtures at /fixtures/, and a second origin for host pages, all with the strict Content
+// Security Policy the app promises to run under. No framework, so what it sends is plain to see.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const APP_PORT = Number(process.env.E2E_PORT ?? 4173);
+const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? APP_PORT + 1);
+export const SUB_PATH = '/nested/atlas/';
+
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+async function sendFile(response, path, headers) {
+  try {
+    let file = path;
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    const body = await readFile(file);
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+    response.end(body);
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain', ...headers });
+    response.end('not found');
+  }
+}
+
+/** Maps a URL path under `prefix` to a file under `dir`, refusing anything that climbs out. */
+function within(dir, prefix, pathname) {
+  const relative = decodeURIComponent(pathname.slice(prefix.length));
+  const target = normalize(join(dir, relative));
+  return target.startsWith(dir) ? target : null;
+}
+
+function serve(routes, port, baseHeaders) {
+  createServer((request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    const headers = { ...baseHeaders, 'cache-control': 'no-store' };
+    for (const [prefix, dir] of routes) {
+      if (pathname === prefix.slice(0, -1)) {
+        response.writeHead(301, { location: prefix });
+        response.end();
+        return;
+      }
+      if (pathname.startsWith(prefix)) {
+        const file = within(dir, prefix, pathname);
+        if (file) return void sendFile(response, file, headers);
+      }
+    }
+    response.writeHead(404, headers);
+    response.end('not found');
+  }).listen(port, '127.0.0.1', () => console.log(`e2e server on http://127.0.0.1:${port}/`));
+}
+
+const dist = join(ROOT, 'dist');
+const fixtures = join(ROOT, 'e2e', 'fixtures');
+serve(
+  [
+    ['/fixtures/', fixtures],
+    [SUB_PATH, dist],
+    ['/', dist],
+  ],
+  APP_PORT,
+  { 'content-security-policy': STRICT_CSP, 'access-control-allow-origin': '*' },
+);
+// A second origin: host pages that embed the atlas, and datasets served from "another site".
+serve([['/', fixtures]], HOST_PORT, { 'access-control-allow-origin': '*' });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readImportedDate } from './imported-dates.ts';
+
+describe('readImportedDate', () => {
+  it.each([
+    ['2021', '2021'],
+    ['2021-03', '2021-03'],
+    ['2021-03-02', '2021-03-02'],
+    [2021, '2021'],
+    ['1987', '1987'],
+  ])('readImportedDate(%j) keeps its precision as %j', (value, expected) => {
+    expect(readImportedDate(value)).toEqual({ ok: true, value: expected });
+  });
+
+  it('keeps an ISO date-time to its UTC day, with a notice', () => {
+    expect(readImportedDate('2021-03-02T23:30:00-05:00')).toEqual({
+      ok: true,
+      value: '2021-03-03',
+      notice: 'date-time "2021-03-02T23:30:00-05:00" kept to the day 2021-03-03 (UTC)',
+    });
+    expect(readImportedDate('2021-03-02 10:00')).toMatchObject({ ok: true, value: '2021-03-02' });
+  });
+
+  it('reads epoch seconds and milliseconds as UTC days', () => {
+    expect(readImportedDate(1614643200)).toMatchObject({ ok: true, value: '2021-03-02' });
+    expect(readImportedDate('1614643200000')).toMatchObject({ ok: true, value: '2021-03-02' });
+  });
+
+  it('tells day/month apart only when it can, or when the order is given', () => {
+    expect(readImportedDate('25/12/2021')).toEqual({ ok: true, value: '2021-12-25' });
+    expect(readImportedDate('03/02/2021')).toMatchObject({ ok: false });
+    expect(readImportedDate('03/02/2021', 'day-first')).toEqual({ ok: true, value: '2021-02-03' });
+    expect(readImportedDate('03/02/2021', 'month-first')).toEqual({ ok: true, value: '2021-03-02' });
+  });
+
+  it.each(['', 'soon', '2021-02-30', '31/02/2021', 12, Number.NaN, null])(
+    'readImportedDate(%j) is refused with a reason',
+    (value) => {
+      const result = readImportedDate(value);
+      expect(result.ok).toBe(false);
+      expect(result.ok || result.reason.length > 0).toBe(true);
+    },
+  );
+});

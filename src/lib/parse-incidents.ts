@@ -1,0 +1,209 @@
+/**
+ * Raw dataset JSON → incidents the app can show, plus every problem found, each naming its record
+ * and field. Curated mode (our `data/`) checks the strict schema; open mode (a user's file) reads
+ * leniently. Valid records are always kept, whatever is wrong with the others.
+ */
+import * as v from 'valibot';
+import { parseIncidentTime, type IncidentTime } from './dates.ts';
+import { DatasetMetaSchema, IncidentRecordSchema, type DatasetMeta, type Incident } from './incident-schema.ts';
+import { readOpenRecord } from './open-record.ts';
+import type { RecordProblem } from './record-problem.ts';
+import { normalizeForSearch } from './search.ts';
+
+export type ValidationMode = 'curated' | 'open';
+
+/** An incident with what the views need precomputed once. */
+export interface LoadedIncident extends Incident {
+  time: IncidentTime;
+  /** Target countries, or the places' countries when a record names no target: what "country" filters match. */
+  filterCountries: string[];
+  /** Accent-free, lower-case text of the searchable fields. */
+  searchText: string;
+}
+
+export interface LoadedDataset {
+  meta: DatasetMeta | null;
+  incidents: LoadedIncident[];
+  problems: RecordProblem[];
+  mode: ValidationMode;
+}
+
+type IssuePath = v.BaseIssue<unknown>['path'];
+
+/** `sources[0].url` from a valibot issue path. */
+export function formatIssuePath(path: IssuePath): string {
+  if (!path) return '';
+  return path
+    .map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
+    .join('')
+    .replace(/^\./, '');
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'strict_object' && issue.input !== undefined) return 'is not a field of the record schema';
+  if (issue.expected === 'never' && issue.path?.length) return 'is not a field of the record schema';
+  if (issue.input === undefined && issue.kind === 'schema') return 'is required';
+  return issue.message;
+}
+
+function filterCountriesOf(incident: Incident): string[] {
+  if (incident.targets.countries.length > 0) return incident.targets.countries;
+  const fromPlaces = incident.places.map((place) => place.country).filter((code): code is string => !!code);
+  return [...new Set(fromPlaces)];
+}
+
+function searchTextOf(incident: Incident): string {
+  const parts = [
+    incident.title,
+    incident.summary,
+    incident.statusNote ?? '',
+    ...incident.places.map((place) => place.name),
+    ...incident.sources.map((source) => `${source.publisher ?? ''} ${source.title ?? ''}`),
+    ...Object.values(incident.extra ?? {}),
+  ];
+  return normalizeForSearch(parts.join(' \u0001 '));
+}
+
+/** Adds the precomputed fields; the time must already be known to parse. */
+export function toLoadedIncident(incident: Incident, time: IncidentTime): LoadedIncident {
+  return { ...incident, time, filterCountries: filterCountriesOf(incident), searchText: searchTextOf(incident) };
+}
+
+function readCuratedRecord(raw: unknown, position: number, problems: RecordProblem[]): Incident | null {
+  const id =
+    typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id
+      : undefined;
+  const result = v.safeParse(IncidentRecordSchema, raw, { abortEarly: false });
+  if (!result.success) {
+    for (const issue of result.issues) {
+      problems.push({
+        format: 'json',
+        record: position,
+        id,
+        field: formatIssuePath(issue.path),
+        reason: describeIssue(issue),
+        severity: 'error',
+      });
+    }
+    return null;
+  }
+  return {
+    relatedDates: [],
+    discrepancies: [],
+    ...result.output,
+  };
+}
+
+/**
+ * Reads a list of raw records in the given mode. Duplicate ids are errors in curated mode; in
+ * open mode the later record gets a suffixed id and a notice.
+ */
+export function parseIncidents(
+  rawRecords: readonly unknown[],
+  mode: ValidationMode,
+): { incidents: LoadedIncident[]; problems: RecordProblem[] } {
+  const problems: RecordProblem[] = [];
+  const incidents: LoadedIncident[] = [];
+  const seen = new Set<string>();
+  rawRecords.forEach((raw, index) => {
+    const position = index + 1;
+    let incident: Incident | null;
+    if (mode === 'curated') {
+      incident = readCuratedRecord(raw, position, problems);
+    } else {
+      const read = readOpenRecord(raw, position);
+      const id =
+        read.incident?.id ??
+        (typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined);
+      for (const issue of read.issues) problems.push({ format: 'json', record: position, id, ...issue });
+      incident = read.incident;
+    }
+    if (!incident) return;
+    const time = parseIncidentTime(incident.date, incident.end);
+    if (!time.ok) {
+      problems.push({
+        format: 'json',
+        record: position,
+        id: incident.id,
+        field: time.field,
+        reason: time.reason,
+        severity: 'error',
+      });
+      return;
+    }
+    if (seen.has(incident.id)) {
+      if (mode === 'curated') {
+        problems.push({
+          format: 'json',
+          record: position,
+          id: incident.id,
+          field: 'id',
+          reason: `id "${incident.id}" is used by an earlier record`,
+          severity: 'error',
+        });
+        return;
+      }
+      const renamed = uniqueId(incident.id, seen);
+      problems.push({
+        format: 'json',
+        record: position,
+        id: incident.id,
+        field: 'id',
+        reason: `id "${incident.id}" is used by an earlier record; renamed ${renamed}`,
+        severity: 'notice',
+      });
+      incident = { ...incident, id: renamed };
+    }
+    seen.add(incident.id);
+    incidents.push(toLoadedIncident(incident, time.time));
+  });
+  return { incidents, problems };
+}
+
+function uniqueId(id: string, seen: Set<string>): string {
+  for (let n = 2; ; n++) {
+    const candidate = `${id}-${n}`;
+    if (!seen.has(candidate)) return candidate;
+  }
+}
+
+export class DatasetError extends Error {
+  override name = 'DatasetError';
+}
+
+/**
+ * A whole dataset file: `{dataset, incidents}` (our format) or a bare array of records.
+ * Throws `DatasetError` with a plain-words message when nothing in it can be read.
+ */
+export function parseDataset(json: unknown, mode: ValidationMode): LoadedDataset {
+  let records: unknown[];
+  let meta: DatasetMeta | null = null;
+  const metaProblems: RecordProblem[] = [];
+  if (Array.isArray(json)) {
+    records = json;
+  } else if (typeof json === 'object' && json !== null && Array.isArray((json as { incidents?: unknown }).incidents)) {
+    const file = json as { dataset?: unknown; incidents: unknown[] };
+    records = file.incidents;
+    const parsedMeta = v.safeParse(DatasetMetaSchema, file.dataset, { abortEarly: false });
+    if (parsedMeta.success) meta = parsedMeta.output;
+    else if (mode === 'curated') {
+      for (const issue of parsedMeta.issues) {
+        metaProblems.push({
+          format: 'json',
+          record: 0,
+          field: `dataset.${formatIssuePath(issue.path)}`.replace(/\.$/, ''),
+          reason: describeIssue(issue),
+          severity: 'error',
+        });
+      }
+    }
+  } else {
+    throw new DatasetError(
+      'The file is not a list of incidents: expected a JSON array or an object with an "incidents" array.',
+    );
+  }
+  if (records.length === 0) throw new DatasetError('The file contains no incidents.');
+  const { incidents, problems } = parseIncidents(records, mode);
+  return { meta, incidents, problems: [...metaProblems, ...problems], mode };
+}

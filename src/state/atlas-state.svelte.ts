@@ -1,0 +1,112 @@
+/**
+ * The one state of an atlas: the dataset, the filters, the visible time window, selection and
+ * hover, and readiness. Everything else is derived. Shared by context, never a module singleton:
+ * several atlases may live on one page.
+ */
+import { createContext } from 'svelte';
+import {
+  applyFilters,
+  applyTimeWindow,
+  EMPTY_FILTERS,
+  timeExtent,
+  type Filters,
+  type TimeWindow,
+} from '../lib/filter.ts';
+import type { LoadedDataset, LoadedIncident } from '../lib/parse-incidents.ts';
+import { paddedWindow } from '../lib/time-scale.ts';
+
+export type AtlasStatus = 'loading' | 'ready' | 'error';
+export type MapState = 'loading' | 'moving' | 'idle' | 'unavailable';
+
+export class AtlasState {
+  /** The loaded dataset; replaced wholesale, never mutated. */
+  dataset = $state.raw<LoadedDataset | null>(null);
+  /** Why nothing could be shown, in plain words. */
+  loadError = $state<string | null>(null);
+  loading = $state(true);
+  filters = $state.raw<Filters>(EMPTY_FILTERS);
+  /** The timeline's visible range, which is also the time filter. Null until data arrives. */
+  window = $state.raw<TimeWindow | null>(null);
+  selectedId = $state<string | null>(null);
+  hoveredId = $state<string | null>(null);
+  /** Set by the timeline once it has drawn the current dataset. */
+  timelineDrawn = $state(false);
+  mapState = $state<MapState>('loading');
+  /** The map has been idle (or declared unavailable) since the current dataset arrived. */
+  mapSettled = $state(false);
+  /** Small messages about input that was ignored or changed (URL parameters, imports). */
+  notices = $state.raw<string[]>([]);
+
+  incidents: LoadedIncident[] = $derived(this.dataset?.incidents ?? []);
+  byId: Map<string, LoadedIncident> = $derived(new Map(this.incidents.map((incident) => [incident.id, incident])));
+  /** Incidents passing every filter but time: what the timeline draws. */
+  filtered: LoadedIncident[] = $derived(applyFilters(this.incidents, this.filters));
+  /** Incidents passing every filter and inside the window: what the map, the list and the counts show. */
+  visible: LoadedIncident[] = $derived(this.window ? applyTimeWindow(this.filtered, this.window) : this.filtered);
+  selected: LoadedIncident | null = $derived(
+    this.selectedId === null ? null : (this.byId.get(this.selectedId) ?? null),
+  );
+  extent: TimeWindow | null = $derived(timeExtent(this.incidents, Date.now()));
+
+  status: AtlasStatus = $derived.by(() => {
+    if (this.loadError !== null) return 'error';
+    if (this.loading || this.dataset === null) return 'loading';
+    return this.timelineDrawn && this.mapSettled ? 'ready' : 'loading';
+  });
+
+  /** Starts a (re)load: views will report again once they have drawn the new data. */
+  beginLoad(): void {
+    this.loading = true;
+    this.loadError = null;
+    this.timelineDrawn = false;
+    this.mapSettled = this.mapState === 'unavailable';
+  }
+
+  /** Shows a dataset; `window` restores a shared view, otherwise the whole extent is framed. */
+  showDataset(dataset: LoadedDataset, window?: TimeWindow | null): void {
+    if (dataset.incidents.length === 0) {
+      this.dataset = dataset;
+      this.loading = false;
+      this.loadError = 'No record in this dataset could be read. The problems are listed below.';
+      return;
+    }
+    this.dataset = dataset;
+    const extent = timeExtent(dataset.incidents, Date.now());
+    this.window = window ?? (extent ? paddedWindow(extent) : null);
+    if (this.selectedId !== null && !dataset.incidents.some((incident) => incident.id === this.selectedId)) {
+      this.selectedId = null;
+    }
+    this.loading = false;
+  }
+
+  failLoad(message: string): void {
+    this.loading = false;
+    this.loadError = message;
+  }
+
+  setMapState(state: MapState): void {
+    this.mapState = state;
+    // Idle counts only once the current dataset is on the map; an idle before it arrives does not.
+    if (state === 'unavailable' || (state === 'idle' && this.dataset !== null && !this.loading)) this.mapSettled = true;
+  }
+
+  /** Frames the filtered incidents (or everything when none passes). */
+  fitWindowToFiltered(): void {
+    const extent = timeExtent(this.filtered.length > 0 ? this.filtered : this.incidents, Date.now());
+    if (extent) this.window = paddedWindow(extent);
+  }
+
+  select(id: string | null): void {
+    this.selectedId = id;
+  }
+
+  addNotice(message: string): void {
+    this.notices = [...this.notices, message];
+  }
+
+  dismissNotice(index: number): void {
+    this.notices = this.notices.filter((_, i) => i !== index);
+  }
+}
+
+export const [getAtlas, setAtlas] = createContext<AtlasState>();

@@ -1,0 +1,46 @@
+/** Fetching a dataset file from our own origin and turning any failure into a sentence a user can act on. */
+import { describeJsonError } from '../lib/json-error.ts';
+import { DatasetError, parseDataset, type LoadedDataset, type ValidationMode } from '../lib/parse-incidents.ts';
+
+/** Where a `?data=` address points, or why it cannot be used. */
+export function resolveDataAddress(
+  value: string,
+  pageUrl: string,
+): { ok: true; url: URL } | { ok: false; reason: string } {
+  let url: URL;
+  try {
+    url = new URL(value, pageUrl);
+  } catch {
+    return { ok: false, reason: `The data address "${value}" is not a valid address.` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, reason: `The data address must be an http(s) address, not "${url.protocol}".` };
+  }
+  if (url.origin !== new URL(pageUrl).origin) {
+    return {
+      ok: false,
+      reason: `Loading data from another site (${url.host}) is not allowed here; the curated dataset is shown instead.`,
+    };
+  }
+  return { ok: true, url };
+}
+
+export async function fetchDataset(url: string, mode: ValidationMode, signal?: AbortSignal): Promise<LoadedDataset> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin' });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new DatasetError(`The dataset could not be fetched from ${url}: the network request failed.`);
+  }
+  if (!response.ok)
+    throw new DatasetError(`The dataset could not be fetched from ${url}: the server answered ${response.status}.`);
+  const text = (await response.text()).replace(/^\uFEFF/, '');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DatasetError(describeJsonError(error, text));
+  }
+  return parseDataset(json, mode);
+}
