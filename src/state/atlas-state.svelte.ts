@@ -4,6 +4,7 @@
  * several atlases may live on one page.
  */
 import { createContext } from 'svelte';
+import { MediaQuery } from 'svelte/reactivity';
 import {
   applyFilters,
   applyTimeWindow,
@@ -17,6 +18,16 @@ import { paddedWindow } from '../lib/time-scale.ts';
 
 export type AtlasStatus = 'loading' | 'ready' | 'error';
 export type MapState = 'loading' | 'moving' | 'idle' | 'unavailable';
+/** How the timeline groups incidents into lanes (URL `lanes`). */
+export type LaneMode = 'technique' | 'country' | 'none';
+/** Colour scheme (URL `theme`); `auto` follows the system. */
+export type ThemeChoice = 'auto' | 'light' | 'dark';
+/** A map camera, as in the URL's `map=zoom/lat/lng`. */
+export interface MapView {
+  zoom: number;
+  lat: number;
+  lng: number;
+}
 
 export class AtlasState {
   /** The loaded dataset; replaced wholesale, never mutated. */
@@ -34,8 +45,18 @@ export class AtlasState {
   mapState = $state<MapState>('loading');
   /** The map has been idle (or declared unavailable) since the current dataset arrived. */
   mapSettled = $state(false);
+  lanes = $state<LaneMode>('none');
+  theme = $state<ThemeChoice>('auto');
+  /** The map camera: the map writes it as it moves; setting it from elsewhere (URL) moves the map. */
+  mapView = $state.raw<MapView | null>(null);
   /** Small messages about input that was ignored or changed (URL parameters, imports). */
   notices = $state.raw<string[]>([]);
+
+  #systemDark = new MediaQuery('(prefers-color-scheme: dark)');
+  /** The theme in effect: the user's choice, or the system's when `auto`. */
+  effectiveTheme: 'light' | 'dark' = $derived(
+    this.theme === 'auto' ? (this.#systemDark.current ? 'dark' : 'light') : this.theme,
+  );
 
   incidents: LoadedIncident[] = $derived(this.dataset?.incidents ?? []);
   byId: Map<string, LoadedIncident> = $derived(new Map(this.incidents.map((incident) => [incident.id, incident])));
