@@ -25,6 +25,23 @@ export interface IncidentMapOptions {
   onstate: (state: MapState, reason?: string) => void;
   onselect: (id: string) => void;
   onhover: (id: string | null) => void;
+  /** Receives a function that copies the map's pixels (null when the map goes away). */
+  oncapture?: (capture: (() => Promise<HTMLCanvasElement | null>) | null) => void;
+}
+
+/** Copies the map's WebGL canvas during a render, while its buffer still holds the frame. */
+function captureCanvas(map: MapLibreMap): Promise<HTMLCanvasElement | null> {
+  return new Promise((resolve) => {
+    map.once('render', () => {
+      const source = map.getCanvas();
+      const copy = document.createElement('canvas');
+      copy.width = source.width;
+      copy.height = source.height;
+      copy.getContext('2d')?.drawImage(source, 0, 0);
+      resolve(copy);
+    });
+    map.triggerRepaint();
+  });
 }
 
 async function loadBasemap(): Promise<Basemap> {
@@ -111,6 +128,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         styleReady = true;
       });
       map = created;
+      options.oncapture?.(() => captureCanvas(created));
     };
     start().catch((error: unknown) => {
       if (!destroyed) options.onstate('unavailable', String(error));
@@ -145,6 +163,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
 
     return () => {
       destroyed = true;
+      options.oncapture?.(null);
       map?.remove();
     };
   };

@@ -49,6 +49,12 @@ export class AtlasState {
   theme = $state<ThemeChoice>('auto');
   /** The map camera: the map writes it as it moves; setting it from elsewhere (URL) moves the map. */
   mapView = $state.raw<MapView | null>(null);
+  /**
+   * Set by the map once it exists: resolves to a canvas holding the map as last drawn (for PNG
+   * export), or null when the map is unavailable. WebGL clears its buffer after compositing, so
+   * the map copies it inside a render.
+   */
+  captureMap: (() => Promise<HTMLCanvasElement | null>) | null = null;
   /** Small messages about input that was ignored or changed (URL parameters, imports). */
   notices = $state.raw<string[]>([]);
 
