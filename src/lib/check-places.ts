@@ -16,7 +16,7 @@ export interface Geography {
   gazetteer: Gazetteer;
 }
 
-/** Why a place is not where it says it is, or null. Covers all three checks. */
+/** Why a place is not where it says it is (empty when it is). Covers all three checks. */
 export function checkPlace(place: Place, { shapes, gazetteer }: Geography): string[] {
   const reasons: string[] = [];
   const shape = shapes.get(place.country);
@@ -26,8 +26,9 @@ export function checkPlace(place: Place, { shapes, gazetteer }: Geography): stri
   } else if (locateInCountry(shape, place.lngLat) === 'outside') {
     const elsewhere = countriesAt(shapes, place.lngLat);
     const where = elsewhere.length > 0 ? `in ${elsewhere.map(countryName).join(', ')}` : 'in the sea';
+    const swapped = locateInCountry(shape, [lat, lng]) !== 'outside' ? '; longitude and latitude look swapped' : '';
     reasons.push(
-      `the point [${lng}, ${lat}] lies outside ${countryName(place.country)} (${place.country}) on the Natural Earth 1:50m map; it is ${where} (are longitude and latitude swapped?)`,
+      `the point [${lng}, ${lat}] lies outside ${countryName(place.country)} (${place.country}) on the Natural Earth 1:50m map; it is ${where}${swapped}`,
     );
   }
   if (place.precision === 'country') {

@@ -17,7 +17,11 @@ const calendarDate = (what: string, pattern: string) =>
   v.pipe(
     v.string(`${what} must be a date string like 2021-03-02`),
     v.regex(new RegExp(pattern), `${what} must look like 2021, 2021-03 or 2021-03-02 (optionally ~ or ?)`),
-    v.check((value) => value === '..' || parseCalendarDate(value).ok, `${what} is not a real calendar date`),
+    // Only once the shape is right, so a malformed value gets one message, not two.
+    v.check(
+      (value) => value === '..' || !new RegExp(pattern).test(value) || parseCalendarDate(value).ok,
+      `${what} is not a real calendar date`,
+    ),
   );
 
 const isoDay = (what: string) =>
@@ -34,7 +38,7 @@ const countryCode = (what: string) =>
   v.pipe(
     v.string(`${what} must be a two-letter country code`),
     v.regex(/^[A-Z]{2}$/, `${what} must be a two-letter ISO country code like FR`),
-    v.check(isCountryCode, `${what} is not an ISO 3166-1 country code`),
+    v.check((code) => !/^[A-Z]{2}$/.test(code) || isCountryCode(code), `${what} is not an ISO 3166-1 country code`),
   );
 
 const longitude = v.pipe(

@@ -1,7 +1,7 @@
 /**
  * Curated-mode validation of a dataset file's text: JSON syntax (with line and column), the strict
- * schema for every record, unique ids, end ≥ start, records no newer than the dataset, and — when
- * the reference geography is given — where every place is. Every problem is reported, not just
+ * schema for every record, unique ids, end ≥ start, a dataset header, and — when the reference
+ * geography is given — where every place is. Every problem is reported, not just
  * the first, in record order.
  */
 import { checkRecordPlaces, type Geography } from './check-places.ts';
@@ -18,8 +18,9 @@ export interface CuratedValidation {
 }
 
 /**
- * Validates a curated dataset file. Without `geography` it applies exactly the checks the app
- * applies when it loads the bundled dataset; with it, also the place checks of `check-places.ts`.
+ * Validates a curated dataset file. Without `geography` it lists exactly the problems the app
+ * lists when it loads a bundled dataset with a header (the app cannot tell a missing header from a
+ * user's bare list); with it, also the place checks of `check-places.ts`.
  */
 export function validateCuratedFile(text: string, geography?: Geography): CuratedValidation {
   let json: unknown;
@@ -46,21 +47,6 @@ export function validateCuratedFile(text: string, geography?: Geography): Curate
   }
   const records: unknown[] = Array.isArray(json) ? json : (json as { incidents: unknown[] }).incidents;
   const problems = [...dataset.problems];
-  if (dataset.meta) {
-    const datasetUpdated = dataset.meta.updated;
-    dataset.incidents.forEach((incident) => {
-      if (incident.updated && incident.updated > datasetUpdated) {
-        problems.push({
-          format: 'json',
-          record: records.indexOf(records.find((raw) => (raw as { id?: unknown })?.id === incident.id)) + 1,
-          id: incident.id,
-          field: 'updated',
-          reason: `the record was updated (${incident.updated}) after the dataset's updated date (${datasetUpdated}); raise the dataset's date and version`,
-          severity: 'error',
-        });
-      }
-    });
-  }
   if (geography) problems.push(...checkRecordPlaces(records, geography));
   const invalid = new Set(problems.filter((p) => p.severity === 'error' && p.record > 0).map((p) => p.record));
   return {
