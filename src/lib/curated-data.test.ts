@@ -108,4 +108,14 @@ describe('data/incidents.json', () => {
       expect.arrayContaining(['cn-national-intelligence-law-2017', 'lt-threat-assessment-china-2019']),
     );
   });
+
+  it('documents the format with a complete example record that is a real, valid record (data/README.md)', () => {
+    const readme = readFileSync('data/README.md', 'utf8');
+    const block = /## A complete record\s+```json\n([\s\S]*?)\n```/.exec(readme);
+    expect(block, 'a json block under "## A complete record"').not.toBeNull();
+    const example = JSON.parse(block![1]);
+    expect(example).toEqual(records.find((record) => record.id === example.id));
+    for (const field of ['relatedDates', 'outcome', 'statusNote', 'discrepancies'])
+      expect(example).toHaveProperty(field);
+  });
 });
