@@ -35,8 +35,8 @@ test("filtering by technique matches any of the record's techniques, and combini
   expect(await tableIds(page)).toEqual(['fr-dgse-officers-convicted-2020']);
   await expect.poll(() => renderedMapIncidents(page)).toEqual(['fr-dgse-officers-convicted-2020']);
 
-  await techniques.getByRole('checkbox', { name: /Cyber intrusion/ }).check();
-  await expect.poll(() => tableIds(page)).toEqual(['fr-dgse-officers-convicted-2020', 'ms-exchange-hafnium-2021']);
+  await techniques.getByRole('checkbox', { name: /Technology transfer/ }).check();
+  await expect.poll(() => tableIds(page)).toEqual(['fr-dgse-officers-convicted-2020', 'de-thomas-r-herwig-ina-f-2024']);
 
   await page
     .getByRole('group', { name: 'Country' })
