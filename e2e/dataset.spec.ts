@@ -113,7 +113,7 @@ test('a month-precision date says so, related periods read as ranges, and outcom
   await expect(panel.getByText('Brussels (searches), Belgium')).toBeVisible();
 
   panel = await openIncident(page, 'cn-national-intelligence-law-2017');
-  await expect(panel.getByText('China, China (country level)')).toBeVisible();
+  await expect(panel.locator('li', { hasText: /^China \(country level\)$/ })).toBeVisible();
 });
 
 test('the footer and the About panel give the dataset version, last update and record count', async ({ page }) => {
