@@ -10,10 +10,8 @@ import type { ColumnChoice } from './column-mapping.ts';
 import { inspectTable, type ImportTable, type TableInspection } from './import-table.ts';
 import { describeJsonError } from './json-error.ts';
 import { DatasetError, parseDataset, type LoadedDataset } from './parse-incidents.ts';
+import type { ImportFormat } from './import-params.ts';
 import type { RecordProblem } from './record-problem.ts';
-
-export const IMPORT_FORMATS = ['json', 'csv', 'geojson'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, ImportFormat> = {
   json: 'json',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatImportParams, parseImportParams } from './import-params.ts';
+import { parseImportParams } from './import-params.ts';
 
 describe('parseImportParams', () => {
   it('reads data, format and cols', () => {
@@ -13,17 +13,5 @@ describe('parseImportParams', () => {
     const { params, notices } = parseImportParams('?format=xlsx&cols=when:x');
     expect(params).toEqual({});
     expect(notices).toHaveLength(2);
-  });
-
-  it('formatImportParams keeps other parameters and round-trips', () => {
-    const query = formatImportParams(
-      { data: 'https://x.org/a.csv', choice: { mapping: { date: 'Date of death', title: 'a,b' } } },
-      new URLSearchParams('q=spy&cols=old'),
-    );
-    expect(query.get('q')).toBe('spy');
-    expect(parseImportParams(query).params).toEqual({
-      data: 'https://x.org/a.csv',
-      choice: { mapping: { date: 'Date of death', title: 'a,b' } },
-    });
   });
 });

@@ -3,8 +3,11 @@
  * `data` (its address), `format` (when the address does not say) and `cols` (the column mapping).
  * Pure, so the URL-state module can fold it in; unknown values are dropped with a notice.
  */
-import { formatColumnMapping, parseColumnMapping, type ColumnChoice } from './column-mapping.ts';
-import { IMPORT_FORMATS, type ImportFormat } from './import-dataset.ts';
+import { parseColumnMapping, type ColumnChoice } from './column-mapping.ts';
+
+/** Formats a dataset may come in; `format` names one when the address does not. */
+export const IMPORT_FORMATS = ['json', 'csv', 'geojson'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportParams {
   data?: string;
@@ -30,20 +33,4 @@ export function parseImportParams(search: string | URLSearchParams): { params: I
     if (Object.keys(choice.mapping).length > 0 || choice.order) params.choice = choice;
   }
   return { params, notices };
-}
-
-/** Writes the import parameters into a query, replacing any there (others are kept). */
-export function formatImportParams(
-  params: ImportParams,
-  into: URLSearchParams = new URLSearchParams(),
-): URLSearchParams {
-  const query = new URLSearchParams(into);
-  for (const key of ['data', 'format', 'cols']) query.delete(key);
-  if (params.data) query.set('data', params.data);
-  if (params.format) query.set('format', params.format);
-  if (params.choice) {
-    const cols = formatColumnMapping(params.choice);
-    if (cols) query.set('cols', cols);
-  }
-  return query;
 }
