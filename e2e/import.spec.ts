@@ -51,6 +51,7 @@ test('a 1,000-row CSV dropped on the page replaces the curated dataset, and says
   await expectReady(page);
   await expectThousandShown(page);
   await expect(page.getByTestId('data-origin')).toContainText('Showing your file my incidents.csv');
+  expect((await new AxeBuilder({ page }).include('[data-testid="data-origin"]').analyze()).violations).toEqual([]);
   // The file never leaves the browser: nothing was sent anywhere while it loaded.
   expect(requests.filter((url) => !url.includes('/assets/'))).toEqual([]);
   expectCleanPage(watch);
@@ -88,6 +89,10 @@ test('a malformed CSV lists every bad row by row, line and field, still shows it
   ];
   for (const line of expected) await expect(report).toContainText(line);
   await expect(page.getByText('no source').first()).toBeVisible();
+  await page.getByText('Export', { exact: true }).click();
+  const axe = await new AxeBuilder({ page }).include('[data-testid="problem-report"]').include('header').analyze();
+  expect(axe.violations).toEqual([]);
+  await page.getByText('Export', { exact: true }).click();
 
   const saved = await downloadOf(page, report.getByRole('button', { name: /Download the report/ }));
   expect(saved.name).toBe('partly-broken-problems.txt');

@@ -42,11 +42,6 @@ export class ImportClient {
     }
   }
 
-  /** Whether parsing runs off the main thread. */
-  get inWorker(): boolean {
-    return this.#worker !== null;
-  }
-
   #runLocally(): void {
     this.#worker?.terminate();
     this.#worker = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferDayMonthOrder, isAmbiguousDayMonth, readImportedDate } from './imported-dates.ts';
+import { inferDayMonthOrder, readImportedDate } from './imported-dates.ts';
 
 describe('readImportedDate', () => {
   it.each([
@@ -90,13 +90,5 @@ describe('inferDayMonthOrder', () => {
   it('infers nothing when the values disagree or none settles it', () => {
     expect(inferDayMonthOrder(['25/12/2021', '12/25/2021']).order).toBeUndefined();
     expect(inferDayMonthOrder(['03/02/2021', 7, null])).toEqual({ ambiguousExample: '03/02/2021' });
-  });
-
-  it('isAmbiguousDayMonth is true only when day and month could swap', () => {
-    expect([
-      isAmbiguousDayMonth('03/02/2021'),
-      isAmbiguousDayMonth('03/03/2021'),
-      isAmbiguousDayMonth('13/02/2021'),
-    ]).toEqual([true, false, false]);
   });
 });

@@ -130,13 +130,6 @@ export function readImportedDate(value: unknown, order?: DayMonthOrder): Importe
   return { ok: false, reason: `"${text}" is not a date like 2021, 2021-03 or 2021-03-02` };
 }
 
-/** Whether a value is a slashed date whose day and month could be swapped (both ≤ 12). */
-export function isAmbiguousDayMonth(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const match = SLASHED.exec(value.trim());
-  return match !== null && Number(match[1]) <= 12 && Number(match[2]) <= 12 && match[1] !== match[2];
-}
-
 export interface DayMonthEvidence {
   /** The order the column's unambiguous values show, if they agree. */
   order?: DayMonthOrder;
