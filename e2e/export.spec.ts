@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { PNG } from 'pngjs';
-import { readFile } from 'node:fs/promises';
 import { distinctColours, expectCleanPage, openAtlas, resultCount, table, tableIds, watchPage } from './helpers.ts';
-import { dropFile, expectReady, exportAs } from './import-helpers.ts';
+import { dropFile, expectReady, exportAs, exportPng } from './import-helpers.ts';
 
 test('a CSV export escapes formula-looking cells, and reads back into the same records', async ({ page }) => {
   const watch = await watchPage(page);
@@ -66,14 +64,8 @@ test('JSON and GeoJSON exports read back into the same view', async ({ page }) =
 test('a PNG snapshot holds map and timeline together, made under the strict CSP', async ({ page }) => {
   const watch = await watchPage(page);
   await openAtlas(page);
-  await page.getByText('Export', { exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: /^PNG/ }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/\.png$/);
-  const png = await readFile(await download.path());
-  const image = PNG.sync.read(png);
+  const { name, png, image } = await exportPng(page);
+  expect(name).toMatch(/\.png$/);
   expect(image.width).toBe(1600);
   expect(image.height).toBeGreaterThan(600);
   expect(distinctColours(png)).toBeGreaterThan(40);

@@ -1,6 +1,7 @@
 /** Dropping files, catching downloads and recording progress, for the import and export journeys. */
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { atlasRoot } from './helpers.ts';
 
 /**
@@ -30,6 +31,17 @@ export async function downloadOf(page: Page, trigger: Locator): Promise<{ name: 
 export async function exportAs(page: Page, label: RegExp): Promise<{ name: string; text: string }> {
   await page.getByText('Export', { exact: true }).click();
   return downloadOf(page, page.getByRole('button', { name: label }));
+}
+
+/** Saves the PNG snapshot; returns its name and its decoded image. */
+export async function exportPng(page: Page): Promise<{ name: string; png: Buffer; image: PNG }> {
+  await page.getByText('Export', { exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /^PNG/ }).click(),
+  ]);
+  const png = await readFile(await download.path());
+  return { name: download.suggestedFilename(), png, image: PNG.sync.read(png) };
 }
 
 export async function expectReady(page: Page, timeout?: number): Promise<void> {

@@ -4,22 +4,11 @@
  * `-`, `@`, tab, carriage return first) get a leading `'` — the OWASP "CSV injection" defence —
  * except plain numbers such as a western longitude; the importer removes that one `'` again.
  */
+import { IMPORT_FIELDS } from './column-mapping.ts';
 import type { Incident } from './incident-schema.ts';
 
-export const CSV_HEADER = [
-  'id',
-  'date',
-  'end_date',
-  'title',
-  'summary',
-  'place',
-  'country',
-  'lat',
-  'lon',
-  'techniques',
-  'status',
-  'source_url',
-] as const;
+/** Our import header: what the importer recognises as is (see column-mapping). */
+export const CSV_HEADER = IMPORT_FIELDS;
 
 /** Any run of `'` before a formula character: escaping it too keeps `'=x` itself round-trippable. */
 const FORMULA_START = /^'*[=+\-@\t\r]/;
