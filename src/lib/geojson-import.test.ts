@@ -43,4 +43,25 @@ describe('GeoJSON import', () => {
       'feature 4: is not a GeoJSON Feature',
     ]);
   });
+
+  it('keeps the record fields our own GeoJSON export writes, related periods with their ends included', () => {
+    const dataset = importGeojson([
+      {
+        type: 'Feature',
+        geometry: point(1, 2),
+        properties: {
+          date: '2021',
+          title: 'T',
+          relatedDates: [{ label: 'Intrusion', date: '2021-01~', end: '2021-03' }],
+          sources: [{ publisher: 'P', title: 'S', url: 'https://example.org/s' }],
+          actors: ['CN'],
+        },
+      },
+    ]);
+    expect(dataset.incidents[0]).toMatchObject({
+      relatedDates: [{ label: 'Intrusion', date: '2021-01~', end: '2021-03' }],
+      sources: [{ publisher: 'P', title: 'S', url: 'https://example.org/s' }],
+      actors: ['CN'],
+    });
+  });
 });

@@ -240,7 +240,9 @@ export function readOpenRecord(raw: unknown, position: number, options: OpenReco
           if (!isRecord(entry)) return [];
           const label = maybeText(entry.label);
           const value = readImportedDate(entry.date);
-          return label && value.ok ? [{ label, date: value.value }] : [];
+          // A related period keeps its end (what our JSON and GeoJSON exports write).
+          const end = entry.end === undefined ? undefined : readImportedDate(entry.end);
+          return label && value.ok ? [{ label, date: value.value, ...(end?.ok ? { end: end.value } : {}) }] : [];
         })
       : [],
     places,
