@@ -9,6 +9,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const APP_PORT = Number(process.env.E2E_PORT ?? 4173);
 const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? APP_PORT + 1);
 export const SUB_PATH = '/nested/atlas/';
+/** The app as served by a deployment that lets `?data=` reach the second origin (CONTRACTS §7). */
+export const OPEN_DATA_PATH = '/open-data/';
 
 export const STRICT_CSP = [
   "default-src 'self'",
@@ -57,10 +59,12 @@ function within(dir, prefix, pathname) {
   return target.startsWith(dir) ? target : null;
 }
 
+/** `baseHeaders`: an object, or a function of the path giving one. */
 function serve(routes, port, baseHeaders) {
   createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const headers = { ...baseHeaders, 'cache-control': 'no-store' };
+    const base = typeof baseHeaders === 'function' ? baseHeaders(pathname) : baseHeaders;
+    const headers = { ...base, 'cache-control': 'no-store' };
     for (const [prefix, dir] of routes) {
       if (pathname === prefix.slice(0, -1)) {
         response.writeHead(301, { location: prefix });
@@ -83,10 +87,17 @@ serve(
   [
     ['/fixtures/', fixtures],
     [SUB_PATH, dist],
+    [OPEN_DATA_PATH, dist],
     ['/', dist],
   ],
   APP_PORT,
-  { 'content-security-policy': STRICT_CSP, 'access-control-allow-origin': '*' },
+  (pathname) => ({
+    // Only this path widens connect-src, deliberately, as a deployment allowing other hosts would.
+    'content-security-policy': pathname.startsWith(OPEN_DATA_PATH)
+      ? STRICT_CSP.replace("connect-src 'self'", `connect-src 'self' http://127.0.0.1:${HOST_PORT}`)
+      : STRICT_CSP,
+    'access-control-allow-origin': '*',
+  }),
 );
 // A second origin: host pages that embed the atlas, and datasets served from "another site".
 serve([['/', fixtures]], HOST_PORT, { 'access-control-allow-origin': '*' });

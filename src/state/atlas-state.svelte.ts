@@ -81,8 +81,12 @@ export class AtlasState {
     return this.timelineDrawn && this.mapSettled ? 'ready' : 'loading';
   });
 
+  /** What the views had reported before a load began, restored if it is given up. */
+  #beforeLoad: { timelineDrawn: boolean; mapSettled: boolean } | null = null;
+
   /** Starts a (re)load: views will report again once they have drawn the new data. */
   beginLoad(): void {
+    this.#beforeLoad = { timelineDrawn: this.timelineDrawn, mapSettled: this.mapSettled };
     this.loading = true;
     this.loadError = null;
     this.timelineDrawn = false;
@@ -104,6 +108,14 @@ export class AtlasState {
       this.selectedId = null;
     }
     this.loading = false;
+  }
+
+  /** Gives up a load (the user cancelled it): the dataset shown before stays, as it was. */
+  cancelLoad(): void {
+    if (this.dataset === null) return this.failLoad('Nothing was loaded.');
+    this.loading = false;
+    if (this.#beforeLoad) Object.assign(this, this.#beforeLoad);
+    this.#beforeLoad = null;
   }
 
   failLoad(message: string): void {
