@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allPlaces,
+  containsBounds,
+  EUROPE_AND_CHINA,
+  incidentPoints,
+  isPointBounds,
+  placeLinks,
+  placesBounds,
+  secondaryPlaces,
+} from './geo.ts';
+import { incident, loaded } from './test/fixtures.ts';
+
+const paris = { name: 'Paris', lngLat: [2.35, 48.86] as [number, number], precision: 'city' as const, country: 'FR' };
+const beijing = {
+  name: 'Beijing',
+  lngLat: [116.4, 39.9] as [number, number],
+  precision: 'city' as const,
+  country: 'CN',
+};
+const china = {
+  name: 'China',
+  lngLat: [116.4, 39.9] as [number, number],
+  precision: 'country' as const,
+  country: 'CN',
+};
+
+const incidents = loaded(
+  incident({ id: 'two-places', date: '2020', places: [paris, beijing], techniques: ['honey-trap'] }),
+  incident({ id: 'a-law', date: '2017', places: [china], techniques: ['legal-instrument'] }),
+  incident({ id: 'nowhere', date: '2019' }),
+);
+
+describe('incidentPoints', () => {
+  it('gives one point per incident, at its first place, so clusters count incidents', () => {
+    const { features } = incidentPoints(incidents);
+    expect(features.map((feature) => feature.properties.id)).toEqual(['two-places', 'a-law']);
+    expect(features[0].geometry.coordinates).toEqual([2.35, 48.86]);
+    expect(features[0].properties).toEqual({
+      id: 'two-places',
+      technique: 'honey-trap',
+      precision: 'city',
+      countryLevel: 0,
+    });
+  });
+  it('marks country-level places, drawn with their own symbol', () => {
+    expect(incidentPoints(incidents).features[1].properties.countryLevel).toBe(1);
+  });
+});
+
+describe('secondaryPlaces and allPlaces', () => {
+  it('secondaryPlaces(incidents) holds only the places after the first', () => {
+    const { features } = secondaryPlaces(incidents);
+    expect(features.map((feature) => [feature.properties.id, feature.geometry.coordinates])).toEqual([
+      ['two-places', [116.4, 39.9]],
+    ]);
+  });
+  it('allPlaces(incidents) holds every place', () => {
+    expect(allPlaces(incidents).features).toHaveLength(3);
+  });
+});
+
+describe('placeLinks', () => {
+  it('ties the places of one incident with a great-circle line from the first', () => {
+    const { features } = placeLinks(incidents);
+    expect(features).toHaveLength(1);
+    expect(features[0].properties.id).toBe('two-places');
+    const coordinates = features[0].geometry.coordinates;
+    expect(coordinates[0]).toEqual([2.35, 48.86]);
+    expect(coordinates.at(-1)).toEqual([116.4, 39.9]);
+    expect(coordinates.length).toBeGreaterThan(10);
+  });
+  it('draws no more than `limit` incidents', () => {
+    expect(placeLinks(incidents, 0).features).toEqual([]);
+  });
+});
+
+describe('bounds', () => {
+  it('placesBounds(incidents) spans every place', () => {
+    expect(placesBounds(incidents)).toEqual([
+      [2.35, 39.9],
+      [116.4, 48.86],
+    ]);
+  });
+  it('placesBounds([]) is null', () => {
+    expect(placesBounds([])).toBeNull();
+  });
+  it('isPointBounds tells one spot from an area', () => {
+    expect(isPointBounds(placesBounds([incidents[1]])!)).toBe(true);
+    expect(isPointBounds(placesBounds(incidents)!)).toBe(false);
+  });
+  it('containsBounds(EUROPE_AND_CHINA, …) holds Paris–Beijing and not New York', () => {
+    expect(containsBounds(EUROPE_AND_CHINA, placesBounds(incidents)!)).toBe(true);
+    expect(
+      containsBounds(EUROPE_AND_CHINA, [
+        [-74, 40.7],
+        [-74, 40.7],
+      ]),
+    ).toBe(false);
+  });
+});
