@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  allPlaces,
-  containsBounds,
-  EUROPE_AND_CHINA,
-  incidentPoints,
-  isPointBounds,
-  placeLinks,
-  placesBounds,
-  secondaryPlaces,
-} from './geo.ts';
+import { allPlaces, incidentPoints, placeLinks, secondaryPlaces } from './geo.ts';
 import { incident, loaded } from './test/fixtures.ts';
 
 const paris = { name: 'Paris', lngLat: [2.35, 48.86] as [number, number], precision: 'city' as const, country: 'FR' };
@@ -72,30 +63,5 @@ describe('placeLinks', () => {
   });
   it('draws no more than `limit` incidents', () => {
     expect(placeLinks(incidents, 0).features).toEqual([]);
-  });
-});
-
-describe('bounds', () => {
-  it('placesBounds(incidents) spans every place', () => {
-    expect(placesBounds(incidents)).toEqual([
-      [2.35, 39.9],
-      [116.4, 48.86],
-    ]);
-  });
-  it('placesBounds([]) is null', () => {
-    expect(placesBounds([])).toBeNull();
-  });
-  it('isPointBounds tells one spot from an area', () => {
-    expect(isPointBounds(placesBounds([incidents[1]])!)).toBe(true);
-    expect(isPointBounds(placesBounds(incidents)!)).toBe(false);
-  });
-  it('containsBounds(EUROPE_AND_CHINA, …) holds Paris–Beijing and not New York', () => {
-    expect(containsBounds(EUROPE_AND_CHINA, placesBounds(incidents)!)).toBe(true);
-    expect(
-      containsBounds(EUROPE_AND_CHINA, [
-        [-74, 40.7],
-        [-74, 40.7],
-      ]),
-    ).toBe(false);
   });
 });

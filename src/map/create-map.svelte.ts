@@ -9,24 +9,18 @@ import { untrack } from 'svelte';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import fontFaces from 'virtual:map-font-faces';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { actorTargetArcs } from '../lib/arcs.ts';
 import {
-  allPlaces,
   containsBounds,
   EUROPE_AND_CHINA,
-  incidentPoints,
   isPointBounds,
-  placeLinks,
   placesBounds,
-  secondaryPlaces,
   type LngLat,
   type LngLatBounds,
-} from '../lib/geo.ts';
-import { capitalPoints } from '../lib/map-labels.ts';
+} from '../lib/bounds.ts';
 import { roundView, sameView, type MapView } from '../lib/map-view.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
-import { FINE_BASEMAP_ZOOM, loadCoarseBasemap, loadFineBasemap, type MapBasemap } from './map-basemap.ts';
+import type { MapBasemap } from './map-basemap.ts';
 import { listenToPointer, type PointerTarget } from './map-pointer.ts';
 import { readRendered, type Rendered } from './map-rendered.ts';
 import { buildMapStyle, SOURCES, themePaint, type MapTheme } from './map-style.ts';
@@ -109,6 +103,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
   return (node) => {
     const container = node as MapContainer;
     let map = $state.raw<MapLibreMap | null>(null);
+    /** The data builders, loaded with MapLibre; set before `map`, so effects that see a map have them. */
+    let data: typeof import('./map-data.ts');
     /** True while the style can take data; false again between a lost and a restored context. */
     let styleReady = $state(false);
     let basemap = $state.raw<MapBasemap | null>(null);
@@ -132,9 +128,10 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
 
     let fineRequested = false;
     const upgradeBasemap = (created: MapLibreMap) => {
-      if (!basemap || fineRequested || created.getZoom() < FINE_BASEMAP_ZOOM) return;
+      if (!basemap || fineRequested || created.getZoom() < data.FINE_BASEMAP_ZOOM) return;
       fineRequested = true;
-      loadFineBasemap(basemap)
+      data
+        .loadFineBasemap(basemap)
         .then((fine) => {
           if (!destroyed) basemap = fine;
         })
@@ -158,7 +155,9 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     });
 
     const start = async () => {
-      const [maplibre, coarse] = await Promise.all([import('maplibre-gl'), loadCoarseBasemap()]);
+      const loadingMaplibre = import('maplibre-gl');
+      data = await import('./map-data.ts');
+      const [maplibre, coarse] = await Promise.all([loadingMaplibre, data.loadCoarseBasemap()]);
       if (destroyed) return;
       maplibre.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
       const initial = untrack(() => options.view());
@@ -264,19 +263,19 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       setData(SOURCES.countries, basemap.countries);
       setData(SOURCES.borders, basemap.borders);
       setData(SOURCES.countryLabels, basemap.labels);
-      setData(SOURCES.capitals, capitalPoints());
+      setData(SOURCES.capitals, data.capitalPoints());
     });
 
     $effect(() => {
       const incidents = options.incidents();
       if (!map || !styleReady) return;
-      setData(SOURCES.incidents, incidentPoints(incidents));
-      setData(SOURCES.secondary, secondaryPlaces(incidents));
-      setData(SOURCES.links, placeLinks(incidents, LINKED_INCIDENTS_LIMIT));
+      setData(SOURCES.incidents, data.incidentPoints(incidents));
+      setData(SOURCES.secondary, data.secondaryPlaces(incidents));
+      setData(SOURCES.links, data.placeLinks(incidents, LINKED_INCIDENTS_LIMIT));
     });
 
     $effect(() => {
-      const arcs = options.showArcs() && basemap ? actorTargetArcs(options.incidents(), basemap.anchors) : EMPTY;
+      const arcs = options.showArcs() && basemap ? data.actorTargetArcs(options.incidents(), basemap.anchors) : EMPTY;
       if (map && styleReady) setData(SOURCES.arcs, arcs);
     });
 
@@ -292,13 +291,13 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       setData(SOURCES.focus, {
         type: 'FeatureCollection',
         features: focus.flatMap(({ incident, role }) =>
-          allPlaces([incident]).features.map((feature) => ({
+          data.allPlaces([incident]).features.map((feature) => ({
             ...feature,
             properties: { ...feature.properties, role },
           })),
         ),
       });
-      setData(SOURCES.focusLinks, placeLinks(focus.map(({ incident }) => incident)));
+      setData(SOURCES.focusLinks, data.placeLinks(focus.map(({ incident }) => incident)));
     });
 
     // Country feature state: choropleth shade, filter outline, hover outline. Feature state
