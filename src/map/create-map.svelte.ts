@@ -6,7 +6,7 @@
  */
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, MapOptions, StyleSpecification } from 'maplibre-gl';
 import fontFaces from 'virtual:map-font-faces';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import {
@@ -23,7 +23,7 @@ import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
 import { listenToPointer, type PointerTarget } from './map-pointer.ts';
 import { readRendered, type Rendered } from './map-rendered.ts';
-import { buildMapStyle, SOURCES, themePaint, type MapTheme } from './map-style.ts';
+import { buildMapStyle, overlayStyle, SOURCES, themePaint, type MapTheme } from './map-style.ts';
 
 /** Beyond this many incidents with several places, only the selected one's places are linked. */
 const LINKED_INCIDENTS_LIMIT = 2_000;
@@ -99,6 +99,18 @@ function viewBounds(map: MapLibreMap): LngLatBounds {
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
+/**
+ * Build-time setting, off by default: a remote basemap style to draw our layers over (README,
+ * "A richer basemap"). Never a URL parameter: the page must not fetch from hosts a visitor names.
+ */
+const REMOTE_STYLE_URL: string = import.meta.env.VITE_MAP_STYLE_URL ?? '';
+
+/** Our offline style, or the remote basemap with our layers over it when one is configured. */
+function mapStyle(ours: StyleSpecification): Pick<MapOptions, 'style' | 'transformStyle'> {
+  if (!REMOTE_STYLE_URL) return { style: ours };
+  return { style: REMOTE_STYLE_URL, transformStyle: (_previous, remote) => overlayStyle(remote, ours) };
+}
+
 export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElement> {
   return (node) => {
     const container = node as MapContainer;
@@ -165,9 +177,11 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       try {
         created = new maplibre.Map({
           container,
-          style: buildMapStyle(
-            untrack(() => options.theme()),
-            fontFaces,
+          ...mapStyle(
+            buildMapStyle(
+              untrack(() => options.theme()),
+              fontFaces,
+            ),
           ),
           ...(initial
             ? { center: [initial.lng, initial.lat] as LngLat, zoom: initial.zoom }
@@ -330,8 +344,10 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       const paint = themePaint(options.theme());
       if (!map || !styleReady) return;
       type Paint = Parameters<MapLibreMap['setPaintProperty']>;
-      for (const [layer, property, value] of paint)
-        map.setPaintProperty(layer, property as Paint[1], value as Paint[2]);
+      for (const [layer, property, value] of paint) {
+        // Over a remote basemap some of our layers are left out.
+        if (map.getLayer(layer)) map.setPaintProperty(layer, property as Paint[1], value as Paint[2]);
+      }
     });
 
     // The camera follows the app (URL) when it asks for a view the map is not showing.

@@ -56,7 +56,8 @@ function unique<T>(features: MapGeoJSONFeature[], key: (feature: MapGeoJSONFeatu
 const idOf = (feature: MapGeoJSONFeature) => String(feature.properties.id);
 
 export async function readRendered(map: MapLibreMap): Promise<Rendered> {
-  const query = (layer: string) => map.queryRenderedFeatures({ layers: [layer] });
+  // Over a remote basemap our label layers are left out: nothing to read there.
+  const query = (layer: string) => (map.getLayer(layer) ? map.queryRenderedFeatures({ layers: [layer] }) : []);
   const clusters = unique(query(LAYERS.clusters), (feature) => feature.properties.cluster_id as number);
   const points = unique(query(LAYERS.points), idOf);
   const secondary = query(LAYERS.secondary);

@@ -334,3 +334,28 @@ export function themePaint(theme: MapTheme): [layer: string, property: string, v
     ]),
   );
 }
+
+/** Our layers that draw a basemap of their own, left out when drawing over a remote style. */
+const OWN_BASEMAP_LAYERS = new Set(['water', 'borders', 'capital-dots', LAYERS.capitalLabels, LAYERS.countryLabels]);
+
+/**
+ * Our sources and layers over someone else's basemap style (the build-time `VITE_MAP_STYLE_URL`
+ * setting): its land, water and labels replace ours; the choropleth stays, semi-transparent, and
+ * countries without incidents are left clear so the basemap shows through.
+ */
+export function overlayStyle(remote: StyleSpecification, ours: StyleSpecification): StyleSpecification {
+  const shaded: ExpressionSpecification = ['>', ['coalesce', ['feature-state', 'shade'], 0], 0];
+  const layers = ours.layers
+    .filter((layer) => !OWN_BASEMAP_LAYERS.has(layer.id))
+    .map((layer): LayerSpecification =>
+      layer.id === LAYERS.countryFill && layer.type === 'fill'
+        ? { ...layer, paint: { ...layer.paint, 'fill-opacity': ['case', shaded, 0.55, 0] } }
+        : layer,
+    );
+  return {
+    ...remote,
+    'font-faces': { ...remote['font-faces'], ...ours['font-faces'] },
+    sources: { ...remote.sources, ...ours.sources },
+    layers: [...remote.layers, ...layers],
+  };
+}
