@@ -16,7 +16,7 @@ test('without WebGL the app is still ready, says the map is unavailable, and the
 
 test("without WebGL the map's camera buttons are off, and the country list still filters", async ({ page }) => {
   const watch = await watchPage(page);
-  await openAtlas(page);
+  await openAtlas(page, '?data=fixtures/map-incidents.json');
   await expect(page.getByRole('button', { name: 'Reset view' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Fit to filtered' })).toBeDisabled();
   await page.getByText(/^Countries \(\d+\)$/).click();

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { containsBounds, EUROPE_AND_CHINA, isPointBounds, placesBounds } from './bounds.ts';
 import { incident, loaded } from './test/fixtures.ts';
+import { BEIJING, PARIS } from './test/places.ts';
 
-const paris = { name: 'Paris', lngLat: [2.35, 48.86] as [number, number], precision: 'city' as const, country: 'FR' };
-const beijing = {
-  name: 'Beijing',
-  lngLat: [116.4, 39.9] as [number, number],
-  precision: 'city' as const,
-  country: 'CN',
-};
 const incidents = loaded(
-  incident({ id: 'two-places', date: '2020', places: [paris, beijing] }),
-  incident({ id: 'one-place', date: '2017', places: [beijing] }),
+  incident({ id: 'two-places', date: '2020', places: [PARIS, BEIJING] }),
+  incident({ id: 'one-place', date: '2017', places: [BEIJING] }),
 );
 
 describe('bounds', () => {

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { allPlaces, incidentPoints, placeLinks, secondaryPlaces } from './geo.ts';
 import { incident, loaded } from './test/fixtures.ts';
-
-const paris = { name: 'Paris', lngLat: [2.35, 48.86] as [number, number], precision: 'city' as const, country: 'FR' };
-const beijing = {
-  name: 'Beijing',
-  lngLat: [116.4, 39.9] as [number, number],
-  precision: 'city' as const,
-  country: 'CN',
-};
-const china = {
-  name: 'China',
-  lngLat: [116.4, 39.9] as [number, number],
-  precision: 'country' as const,
-  country: 'CN',
-};
+import { BEIJING, CHINA, PARIS } from './test/places.ts';
 
 const incidents = loaded(
-  incident({ id: 'two-places', date: '2020', places: [paris, beijing], techniques: ['honey-trap'] }),
-  incident({ id: 'a-law', date: '2017', places: [china], techniques: ['legal-instrument'] }),
+  incident({ id: 'two-places', date: '2020', places: [PARIS, BEIJING], techniques: ['honey-trap'] }),
+  incident({ id: 'a-law', date: '2017', places: [CHINA], techniques: ['legal-instrument'] }),
   incident({ id: 'nowhere', date: '2019' }),
 );
 
