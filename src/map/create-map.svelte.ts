@@ -172,17 +172,12 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       const [maplibre, coarse] = await Promise.all([loadingMaplibre, data.loadCoarseBasemap()]);
       if (destroyed) return;
       maplibre.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
-      const initial = untrack(() => options.view());
+      const initial = untrack(options.view);
       let created: MapLibreMap;
       try {
         created = new maplibre.Map({
           container,
-          ...mapStyle(
-            buildMapStyle(
-              untrack(() => options.theme()),
-              fontFaces,
-            ),
-          ),
+          ...mapStyle(buildMapStyle(untrack(options.theme), fontFaces)),
           ...(initial
             ? { center: [initial.lng, initial.lat] as LngLat, zoom: initial.zoom }
             : { bounds: EUROPE_AND_CHINA, fitBoundsOptions: { padding: 16 } }),
@@ -214,13 +209,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
       created.on('moveend', () => {
         const view = viewOf(created);
-        if (
-          !sameView(
-            view,
-            untrack(() => options.view()),
-          )
-        )
-          options.onview(view);
+        if (!sameView(view, untrack(options.view))) options.onview(view);
         upgradeBasemap(created);
       });
       created.on('idle', () => {
@@ -363,7 +352,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       if (!map || !styleReady || !selected) return;
       const bounds = placesBounds([selected]);
       if (!bounds || containsBounds(viewBounds(map), bounds)) return;
-      const duration = untrack(() => options.reducedMotion()) ? 0 : 700;
+      const duration = untrack(options.reducedMotion) ? 0 : 700;
       if (isPointBounds(bounds)) map.easeTo({ center: bounds[0], duration });
       else map.fitBounds(bounds, { padding: 48, maxZoom: map.getZoom(), duration });
     });
