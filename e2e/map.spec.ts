@@ -5,6 +5,7 @@ import {
   atlasRoot,
   clickMap,
   colourShare,
+  details,
   expectCleanPage,
   map,
   mapIdle,
@@ -153,6 +154,49 @@ test('a cluster shows how many incidents it holds and splits when clicked', asyn
   expectCleanPage(watch);
 });
 
+/** The colour of one pixel of a PNG. */
+function pixel(png: Buffer, x: number, y: number): [number, number, number] {
+  const image = PNG.sync.read(png);
+  const i = (Math.round(y) * image.width + Math.round(x)) * 4;
+  return [image.data[i], image.data[i + 1], image.data[i + 2]];
+}
+
+const near = (a: number[], b: number[], tolerance = 24) => a.every((value, i) => Math.abs(value - b[i]) <= tolerance);
+
+test('a place is a filled dot, an incident known only at country level a ring, and every place of an incident selects it', async ({
+  page,
+}) => {
+  const watch = await watchPage(page);
+  await openAtlas(page, FIXTURE);
+  const { marks } = await renderedMap(page);
+  const shot = await map(page).screenshot();
+  const tallinn = marks.find((mark) => mark.ids.includes('ee-kouts-conviction-2021'))!;
+  const law = marks.find((mark) => mark.ids.includes('cn-national-intelligence-law-2017'))!;
+  expect(near(pixel(shot, tallinn.x, tallinn.y), [0, 114, 178])).toBe(true); // human intelligence blue
+  expect(near(pixel(shot, law.x, law.y), LAND)).toBe(true); // hollow
+  await expect(page.getByText('Country only (no precise place)')).toBeVisible();
+
+  // The Paris–Beijing case: its Beijing end is drawn and selects the incident too.
+  await page
+    .getByRole('group', { name: 'Country' })
+    .getByRole('checkbox', { name: /France/ })
+    .check();
+  await page.getByRole('button', { name: 'Fit to filtered' }).click();
+  await expect.poll(async () => (await renderedMap(page)).incidents).toContain('fr-dgse-officers-convicted-2020');
+  const box = (await map(page).boundingBox())!;
+  const beijing = await map(page).evaluate(
+    (node, lngLat) =>
+      (node as HTMLElement & { project(lngLat: [number, number]): { x: number; y: number } }).project(lngLat),
+    [116.407, 39.904] as [number, number],
+  );
+  expect(beijing.x).toBeGreaterThan(0);
+  expect(beijing.x).toBeLessThan(box.width);
+  await clickMap(page, beijing);
+  await expect(details(page)).toContainText('DGSE');
+  await expect(map(page)).toHaveAttribute('data-rendered-selection', 'fr-dgse-officers-convicted-2020');
+  expectCleanPage(watch);
+});
+
 test('clicking a country filters the timeline and the list by it, and clicking it again clears the filter', async ({
   page,
 }) => {
@@ -173,6 +217,12 @@ test('clicking a country filters the timeline and the list by it, and clicking i
   await clickMap(page, france);
   await expect(checkbox).not.toBeChecked();
   await expect.poll(async () => (await tableIds(page)).length).toBe(7);
+
+  // A country no incident concerns is not a filter: clicking Spain changes nothing.
+  const spain = (await renderedMap(page)).labels.find((label) => label.text === 'Spain')!;
+  await clickMap(page, spain);
+  await mapIdle(page);
+  await expect(resultCount(page)).toContainText('7 incidents in view');
   expectCleanPage(watch);
 });
 

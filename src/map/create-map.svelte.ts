@@ -70,7 +70,12 @@ export interface IncidentMapOptions {
 }
 
 /** Test hooks on the container, like the timeline's `markRect` (CONTRACTS §5). */
-type MapContainer = HTMLDivElement & { rendered?: () => Rendered | null };
+type MapContainer = HTMLDivElement & {
+  /** What the map drew at its last idle. */
+  rendered?: () => Rendered | null;
+  /** Where a longitude–latitude is on screen, CSS px relative to the container. */
+  project?: (lngLat: LngLat) => { x: number; y: number };
+};
 
 /** Copies the map's WebGL canvas during a render, while its buffer still holds the frame. */
 function captureCanvas(map: MapLibreMap): Promise<HTMLCanvasElement | null> {
@@ -252,6 +257,10 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         upgradeBasemap(created);
       });
       container.rendered = () => rendered;
+      container.project = (lngLat) => {
+        const { x, y } = created.project(lngLat);
+        return { x, y };
+      };
       map = created;
       options.oncontroller(controller(created));
       options.oncapture?.(() => captureCanvas(created));
@@ -350,6 +359,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     $effect(() => {
       const selected = options.selected();
       if (!map || !styleReady || !selected) return;
+      // Selecting opens the details beside the map, which narrows it: measure it now, not later.
+      map.resize();
       const bounds = placesBounds([selected]);
       if (!bounds || containsBounds(viewBounds(map), bounds)) return;
       const duration = untrack(options.reducedMotion) ? 0 : 700;
