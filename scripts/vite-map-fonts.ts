@@ -10,11 +10,10 @@ import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { subsetsFor } from '../src/lib/font-subsets.ts';
 import { chineseLabelText } from '../src/lib/map-labels.ts';
+import { MAP_FONT } from '../src/map/map-style.ts';
 
 const MODULE_ID = 'virtual:map-font-faces';
 const RESOLVED_ID = `\0${MODULE_ID}`;
-/** The `text-font` name the style's symbol layers use. */
-export const MAP_FONT = 'Noto Sans Regular';
 const LATIN_SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
 
 interface Face {

@@ -21,9 +21,10 @@ import { roundView, sameView, type MapView } from '../lib/map-view.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
-import { listenToPointer, type PointerTarget } from './map-pointer.ts';
-import { readRendered, type Rendered } from './map-rendered.ts';
-import { buildMapStyle, overlayStyle, SOURCES, themePaint, type MapTheme } from './map-style.ts';
+import { SOURCES } from './map-ids.ts';
+import type { PointerTarget } from './map-pointer.ts';
+import type { Rendered } from './map-rendered.ts';
+import type { MapTheme } from './map-theme.ts';
 
 /** Beyond this many incidents with several places, only the selected one's places are linked. */
 const LINKED_INCIDENTS_LIMIT = 2_000;
@@ -111,7 +112,10 @@ const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 const REMOTE_STYLE_URL: string = import.meta.env.VITE_MAP_STYLE_URL ?? '';
 
 /** Our offline style, or the remote basemap with our layers over it when one is configured. */
-function mapStyle(ours: StyleSpecification): Pick<MapOptions, 'style' | 'transformStyle'> {
+function mapStyle(
+  ours: StyleSpecification,
+  overlayStyle: (remote: StyleSpecification, ours: StyleSpecification) => StyleSpecification,
+): Pick<MapOptions, 'style' | 'transformStyle'> {
   if (!REMOTE_STYLE_URL) return { style: ours };
   return { style: REMOTE_STYLE_URL, transformStyle: (_previous, remote) => overlayStyle(remote, ours) };
 }
@@ -182,7 +186,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       try {
         created = new maplibre.Map({
           container,
-          ...mapStyle(buildMapStyle(untrack(options.theme), fontFaces)),
+          ...mapStyle(data.buildMapStyle(untrack(options.theme), fontFaces), data.overlayStyle),
           ...(initial
             ? { center: [initial.lng, initial.lat] as LngLat, zoom: initial.zoom }
             : { bounds: EUROPE_AND_CHINA, fitBoundsOptions: { padding: 16 } }),
@@ -219,7 +223,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
       created.on('idle', () => {
         const reading = busy;
-        readRendered(created)
+        data
+          .readRendered(created)
           .then((result) => {
             if (destroyed || reading !== busy || !styleReady) return;
             rendered = result;
@@ -240,7 +245,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         whenStyleLoaded(created);
       });
       unlisten.push(
-        listenToPointer(created, {
+        data.listenToPointer(created, {
           onselect: options.onselect,
           oncountry: options.oncountry,
           reducedMotion: options.reducedMotion,
@@ -339,8 +344,9 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
 
     // Light and dark: repaint the same layers, no rebuild.
     $effect(() => {
-      const paint = themePaint(options.theme());
+      const theme = options.theme();
       if (!map || !styleReady) return;
+      const paint = data.themePaint(theme);
       type Paint = Parameters<MapLibreMap['setPaintProperty']>;
       for (const [layer, property, value] of paint) {
         // Over a remote basemap some of our layers are left out.

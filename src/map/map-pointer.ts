@@ -4,7 +4,7 @@
  * the pointer toggles the country filter. Hover reports what is under the pointer.
  */
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent, PointLike } from 'maplibre-gl';
-import { LAYERS, SOURCES } from './map-style.ts';
+import { LAYERS, SOURCES } from './map-ids.ts';
 
 /** What the pointer is over, with its position in CSS px relative to the map container. */
 export type PointerTarget =
@@ -69,19 +69,24 @@ export function listenToPointer(map: MapLibreMap, handlers: PointerHandlers): ()
       if (code) handlers.oncountry(code);
     } else handlers.onselect(String(feature.properties.id));
   };
-  const onmove = (event: MapMouseEvent) => {
-    const target = targetOf(featureAt(map, event.point), event);
+  /** What the pointer is over, so that leaving or moving the map clears only what the map set. */
+  let current: PointerTarget | null = null;
+  const report = (target: PointerTarget | null) => {
+    current = target;
     canvas.style.cursor = target ? 'pointer' : '';
     handlers.onpointer(target);
   };
+  const onmove = (event: MapMouseEvent) => report(targetOf(featureAt(map, event.point), event));
   const onleave = () => {
-    canvas.style.cursor = '';
-    handlers.onpointer(null);
+    if (current !== null) report(null);
   };
   map.on('click', onclick);
   map.on('mousemove', onmove);
   map.on('mouseout', onleave);
+  // Once the map moves, what was under the pointer no longer is (a cluster just clicked has split).
+  map.on('movestart', onleave);
   return () => {
+    map.off('movestart', onleave);
     map.off('click', onclick);
     map.off('mousemove', onmove);
     map.off('mouseout', onleave);

@@ -4,7 +4,7 @@
  * the arcs, the labels, and where each mark sits, for tests to click (as the timeline's markRect).
  */
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
-import { LAYERS, SOURCES } from './map-style.ts';
+import { LAYERS, SOURCES } from './map-ids.ts';
 
 /** A mark on screen, in CSS px relative to the map container. */
 export interface RenderedMark {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StyleSpecification } from 'maplibre-gl';
-import { buildMapStyle, DARK_MAP, LAYERS, LIGHT_MAP, overlayStyle, SOURCES, themePaint } from './map-style.ts';
+import { LAYERS, SOURCES } from './map-ids.ts';
+import { buildMapStyle, overlayStyle, themePaint } from './map-style.ts';
+import { DARK_MAP, LIGHT_MAP } from './map-theme.ts';
 
 const fonts = { 'Noto Sans Regular': [{ url: 'latin.woff2', 'unicode-range': ['U+0000-00FF'] }] };
 

@@ -14,92 +14,11 @@ import type {
 } from 'maplibre-gl';
 import { TECHNIQUES } from '../lib/vocabulary.ts';
 import { techniqueColour } from '../lib/palette.ts';
-
-export interface MapTheme {
-  water: string;
-  land: string;
-  border: string;
-  /** Outline of the hovered or filtered country. */
-  countryOutline: string;
-  /** Choropleth shades, lightest first (shade 1…4). */
-  choropleth: [string, string, string, string];
-  label: string;
-  labelHalo: string;
-  capital: string;
-  cluster: string;
-  clusterText: string;
-  markStroke: string;
-  link: string;
-  arc: string;
-  emphasis: string;
-}
-
-export const LIGHT_MAP: MapTheme = {
-  water: '#dfe8ef',
-  land: '#f7f6f2',
-  border: '#a9b0b7',
-  countryOutline: '#3f3a8c',
-  choropleth: ['#e9e5f3', '#d3cbe7', '#b6a9d5', '#9283bf'],
-  label: '#46505b',
-  labelHalo: 'rgba(247, 246, 242, 0.9)',
-  capital: '#5f6873',
-  cluster: '#34404f',
-  clusterText: '#ffffff',
-  markStroke: '#ffffff',
-  link: '#34404f',
-  arc: 'rgba(178, 34, 34, 0.75)',
-  emphasis: '#111111',
-};
-
-export const DARK_MAP: MapTheme = {
-  water: '#16202a',
-  land: '#2a2f36',
-  border: '#5b6570',
-  countryOutline: '#c9c1ff',
-  choropleth: ['#36344a', '#454063', '#574f80', '#6c61a0'],
-  label: '#c5ccd4',
-  labelHalo: 'rgba(42, 47, 54, 0.9)',
-  capital: '#a3acb6',
-  cluster: '#dde3ea',
-  clusterText: '#111418',
-  markStroke: '#111418',
-  link: '#c5ccd4',
-  arc: 'rgba(255, 140, 120, 0.8)',
-  emphasis: '#ffffff',
-};
+import { LAYERS, SOURCES } from './map-ids.ts';
+import type { MapTheme } from './map-theme.ts';
 
 /** The `text-font` name bound to the bundled files by `font-faces` (scripts/vite-map-fonts.ts). */
 export const MAP_FONT = 'Noto Sans Regular';
-
-export const SOURCES = {
-  countries: 'countries',
-  borders: 'borders',
-  countryLabels: 'country-labels',
-  capitals: 'capitals',
-  arcs: 'arcs',
-  links: 'place-links',
-  incidents: 'incidents',
-  secondary: 'incident-secondary',
-  focus: 'incident-focus',
-  focusLinks: 'incident-focus-links',
-} as const;
-
-export const LAYERS = {
-  countryFill: 'country-fill',
-  countryOutline: 'country-outline',
-  arcs: 'arcs',
-  countryLabels: 'country-labels',
-  capitalLabels: 'capital-labels',
-  clusters: 'incident-clusters',
-  clusterCounts: 'incident-cluster-counts',
-  points: 'incident-points',
-  secondary: 'incident-secondary',
-  hovered: 'incident-hovered',
-  selected: 'incident-selected',
-} as const;
-
-/** Layers whose features are incidents (single points, clusters, other places). */
-export const INCIDENT_LAYERS = [LAYERS.clusters, LAYERS.points, LAYERS.secondary] as const;
 
 /** Clusters merge points closer than this, and stop merging past this zoom. */
 export const CLUSTER_RADIUS_PX = 36;
