@@ -66,6 +66,29 @@ export async function renderedMapIncidents(page: Page): Promise<string[]> {
   return value ? value.split(' ').filter(Boolean) : [];
 }
 
+export interface RenderedMap {
+  incidents: string[];
+  selection: string[];
+  arcs: string[];
+  /** Clusters and single incidents on screen, in CSS px relative to the map. */
+  marks: { kind: 'cluster' | 'incident'; x: number; y: number; count: number; ids: string[] }[];
+  labels: { text: string; x: number; y: number }[];
+}
+
+/** What the map drew at its last idle (clusters with their members, labels, positions). */
+export async function renderedMap(page: Page): Promise<RenderedMap> {
+  await mapIdle(page);
+  const rendered = await map(page).evaluate((node) => (node as HTMLElement & { rendered(): unknown }).rendered());
+  if (!rendered) throw new Error('the map has not drawn yet');
+  return rendered as RenderedMap;
+}
+
+/** Clicks the map at a point given relative to it (as `renderedMap` reports marks and labels). */
+export async function clickMap(page: Page, { x, y }: { x: number; y: number }): Promise<void> {
+  const box = (await map(page).boundingBox())!;
+  await page.mouse.click(box.x + x, box.y + y);
+}
+
 /** Ids of the table's rows (those rendered in its window). */
 export async function tableIds(page: Page): Promise<string[]> {
   return table(page)

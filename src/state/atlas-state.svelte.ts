@@ -14,6 +14,7 @@ import {
   type TimeWindow,
 } from '../lib/filter.ts';
 import type { LoadedDataset, LoadedIncident } from '../lib/parse-incidents.ts';
+import type { MapView } from '../lib/map-view.ts';
 import { paddedWindow } from '../lib/time-scale.ts';
 
 export type AtlasStatus = 'loading' | 'ready' | 'error';
@@ -23,11 +24,7 @@ export type LaneMode = 'technique' | 'country' | 'none';
 /** Colour scheme (URL `theme`); `auto` follows the system. */
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 /** A map camera, as in the URL's `map=zoom/lat/lng`. */
-export interface MapView {
-  zoom: number;
-  lat: number;
-  lng: number;
-}
+export type { MapView } from '../lib/map-view.ts';
 
 export class AtlasState {
   /** The loaded dataset; replaced wholesale, never mutated. */
@@ -49,6 +46,8 @@ export class AtlasState {
   theme = $state<ThemeChoice>('auto');
   /** The map camera: the map writes it as it moves; setting it from elsewhere (URL) moves the map. */
   mapView = $state.raw<MapView | null>(null);
+  /** Whether the map draws arcs from actor countries to the countries incidents are about. */
+  showArcs = $state(false);
   /**
    * Set by the map once it exists: resolves to a canvas holding the map as last drawn (for PNG
    * export), or null when the map is unavailable. WebGL clears its buffer after compositing, so
