@@ -7,7 +7,7 @@
  */
 import { techniqueColour } from './palette.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
-import { assignLanes, laneKeysOf, type Lane, type LaneMode } from './timeline-lanes.ts';
+import { assignLanes, forEachLaneKey, type Lane, type LaneMode } from './timeline-lanes.ts';
 
 export const DAY_MS = 86_400_000;
 /** Entries lasting longer than this are "long": scanned apart from the binary-searched short ones. */
@@ -72,9 +72,22 @@ export interface TimelineIndex {
   nowMs: number;
 }
 
-function monthOf(ms: number): number {
-  const date = new Date(ms);
-  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+/**
+ * `year * 12 + month - 1` of a UTC instant, by arithmetic rather than a `Date` per call (Howard
+ * Hinnant's days-to-civil algorithm, proleptic Gregorian).
+ */
+export function monthOf(ms: number): number {
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return year * 12 + month - 1;
 }
 
 /**
@@ -105,10 +118,19 @@ export function buildTimelineIndex(
   const startMonth = new Int32Array(n);
   const lastMonth = new Int32Array(n);
   const colours: string[] = [];
-  const colourIndex = new Map<string, number>();
+  const colourOfTechnique = new Map<string | undefined, number>();
   const positionOf = new Map<string, number>();
-  const incidentLanes: number[][] = new Array(n);
+  // Lanes of each incident, flat: incident i is in lanes `laneList[laneStart[i] … laneStart[i + 1])`.
+  const laneStart = new Int32Array(n + 1);
+  const laneList: number[] = [];
   const laneSizes = new Int32Array(lanes.length);
+  let current = 0;
+  const addLane = (key: string) => {
+    const lane = laneOfKey.get(key)!;
+    for (let k = laneStart[current]; k < laneList.length; k++) if (laneList[k] === lane) return;
+    laneList.push(lane);
+    laneSizes[lane]++;
+  };
 
   for (let i = 0; i < n; i++) {
     const incident = incidents[i];
@@ -116,12 +138,12 @@ export function buildTimelineIndex(
     start[i] = startMs;
     end[i] = endMs;
     kind[i] = markKindOf(incident);
-    const hex = techniqueColour(incident.techniques[0]);
-    let c = colourIndex.get(hex);
+    let c = colourOfTechnique.get(incident.techniques[0]);
     if (c === undefined) {
-      c = colours.length;
-      colours.push(hex);
-      colourIndex.set(hex, c);
+      const hex = techniqueColour(incident.techniques[0]);
+      c = colours.indexOf(hex);
+      if (c === -1) c = colours.push(hex) - 1;
+      colourOfTechnique.set(incident.techniques[0], c);
     }
     colour[i] = c;
     const lastMs = (Number.isFinite(endMs) ? endMs : Math.max(nowMs, startMs + 1)) - 1;
@@ -130,10 +152,11 @@ export function buildTimelineIndex(
     startMonth[i] = monthOf(startMs);
     lastMonth[i] = monthOf(lastMs);
     positionOf.set(incident.id, i);
-    const laneSet = [...new Set(laneKeysOf(incident, mode).map((key) => laneOfKey.get(key)!))].sort((a, b) => a - b);
-    incidentLanes[i] = laneSet;
-    for (const lane of laneSet) laneSizes[lane]++;
+    current = i;
+    laneStart[i] = laneList.length;
+    forEachLaneKey(incident, mode, addLane);
   }
+  laneStart[n] = laneList.length;
 
   // Counting sort of entries by lane; within a lane they stay in time order.
   const laneOffsets = new Int32Array(lanes.length + 1);
@@ -146,7 +169,8 @@ export function buildTimelineIndex(
   const fill = laneOffsets.slice(0, lanes.length);
   const lastEntryOf = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    for (const lane of incidentLanes[i]) {
+    for (let k = laneStart[i]; k < laneStart[i + 1]; k++) {
+      const lane = laneList[k];
       const e = fill[lane]++;
       entryIncident[e] = i;
       entryLane[e] = lane;

@@ -25,16 +25,27 @@ export const ALL_LANE = '*';
 export const OTHER_LANE = '*other';
 export const NO_VALUE_LANE = '*none';
 
+const ALL_KEYS = [ALL_LANE];
+const NO_VALUE_KEYS = [NO_VALUE_LANE];
+
 /** The lane keys an incident belongs to under `mode` (one, except for several target countries). */
 export function laneKeysOf(incident: LoadedIncident, mode: LaneMode): readonly string[] {
   switch (mode) {
     case 'none':
-      return [ALL_LANE];
+      return ALL_KEYS;
     case 'technique':
-      return [incident.techniques[0] ?? NO_VALUE_LANE];
+      return incident.techniques.length > 0 ? incident.techniques.slice(0, 1) : NO_VALUE_KEYS;
     case 'country':
-      return incident.filterCountries.length > 0 ? incident.filterCountries : [NO_VALUE_LANE];
+      return incident.filterCountries.length > 0 ? incident.filterCountries : NO_VALUE_KEYS;
   }
+}
+
+/** Calls `visit` with each lane key of an incident, without allocating (the index's hot path). */
+export function forEachLaneKey(incident: LoadedIncident, mode: LaneMode, visit: (key: string) => void): void {
+  if (mode === 'none') visit(ALL_LANE);
+  else if (mode === 'technique') visit(incident.techniques[0] ?? NO_VALUE_LANE);
+  else if (incident.filterCountries.length === 0) visit(NO_VALUE_LANE);
+  else for (const key of incident.filterCountries) visit(key);
 }
 
 function laneLabel(key: string, mode: LaneMode): string {
@@ -56,9 +67,8 @@ export interface LaneAssignment {
  */
 export function assignLanes(incidents: readonly LoadedIncident[], mode: LaneMode, maxLanes = 10): LaneAssignment {
   const counts = new Map<string, number>();
-  for (const incident of incidents) {
-    for (const key of laneKeysOf(incident, mode)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const incident of incidents) forEachLaneKey(incident, mode, count);
   const ranked = [...counts].map(([key, count]) => ({ key, label: laneLabel(key, mode), count }));
   ranked.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const laneOfKey = new Map<string, number>();
