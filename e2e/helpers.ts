@@ -131,6 +131,14 @@ export async function visibleRange(page: Page): Promise<{ from: string; to: stri
   };
 }
 
+/** Sets the timeline's visible range through its date inputs (the non-drag way) and waits for it. */
+export async function setVisibleRange(page: Page, from: string, to: string): Promise<void> {
+  const range = page.getByRole('group', { name: 'Visible range' });
+  await range.getByLabel('From').fill(from);
+  await range.getByLabel('to', { exact: true }).fill(to);
+  await expect.poll(() => visibleRange(page)).toEqual({ from, to });
+}
+
 /** Days between two `yyyy-mm-dd` strings. */
 export function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;

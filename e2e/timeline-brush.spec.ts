@@ -4,6 +4,7 @@ import {
   openAtlas,
   renderedMapIncidents,
   resultCount,
+  setVisibleRange,
   tableIds,
   visibleRange,
   watchPage,
@@ -37,10 +38,7 @@ test('dragging a new range on the overview sets the visible window, and the list
 
 test('the range inputs are the non-drag way to set the window', async ({ page }) => {
   await openAtlas(page, FIXTURE);
-  const range = page.getByRole('group', { name: 'Visible range' });
-  await range.getByLabel('From').fill('2020-01-01');
-  await range.getByLabel('to', { exact: true }).fill('2020-12-31');
-  await expect.poll(() => visibleRange(page)).toEqual({ from: '2020-01-01', to: '2020-12-31' });
+  await setVisibleRange(page, '2020-01-01', '2020-12-31');
   await expect.poll(async () => (await tableIds(page)).sort()).toEqual(YEAR_2020.sort());
   expect((await renderedMapIncidents(page)).sort()).toEqual(YEAR_2020.sort());
   // The brush shows the new window: its selection is a small part of the strip.
@@ -51,10 +49,7 @@ test('the range inputs are the non-drag way to set the window', async ({ page })
 
 test('a click on the overview centres the window there, keeping its span', async ({ page }) => {
   await openAtlas(page, FIXTURE);
-  const range = page.getByRole('group', { name: 'Visible range' });
-  await range.getByLabel('From').fill('2020-01-01');
-  await range.getByLabel('to', { exact: true }).fill('2020-12-31');
-  await expect.poll(() => visibleRange(page)).toEqual({ from: '2020-01-01', to: '2020-12-31' });
+  await setVisibleRange(page, '2020-01-01', '2020-12-31');
   const strip = (await page.getByTestId('timeline-overview').boundingBox())!;
   await page.mouse.click(strip.x + strip.width * 0.08, strip.y + strip.height / 2);
   await expect.poll(async () => (await visibleRange(page)).from < '2019-01-01').toBe(true);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { daysBetween, details, openAtlas, timeline, visibleRange } from './helpers.ts';
+import { daysBetween, details, openAtlas, setVisibleRange, timeline, visibleRange } from './helpers.ts';
 
 const FIXTURE = '?data=fixtures/timeline.json';
 test.use({ reducedMotion: 'reduce' });
@@ -57,10 +57,7 @@ test('End and Home jump to the last and first incident; Enter opens it; Escape c
 
 test('walking to an incident outside the window brings it into view', async ({ page }) => {
   await openAtlas(page, FIXTURE);
-  const range = page.getByRole('group', { name: 'Visible range' });
-  await range.getByLabel('From').fill('2021-01-01');
-  await range.getByLabel('to', { exact: true }).fill('2021-06-30');
-  await expect.poll(() => visibleRange(page)).toEqual({ from: '2021-01-01', to: '2021-06-30' });
+  await setVisibleRange(page, '2021-01-01', '2021-06-30');
   await timeline(page).focus();
   const active = timeline(page).locator('[data-incident-id]');
   await expect(active).toHaveAttribute('data-incident-id', 'day-2021');
