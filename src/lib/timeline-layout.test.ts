@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeOrder, buildTimelineIndex, DAY_MS } from './timeline-index.ts';
-import {
-  hitTest,
-  LayoutCache,
-  layoutOptionsFor,
-  layoutTimeline,
-  locateIncident,
-  markRect,
-  planLanes,
-} from './timeline-layout.ts';
+import { LayoutCache, layoutOptionsFor, layoutTimeline, planLanes } from './timeline-layout.ts';
+import { hitTest, locateIncident, markRect } from './timeline-locate.ts';
 import type { LaneMode } from './timeline-lanes.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
 import { incident, loaded, utc } from './test/fixtures.ts';

@@ -11,14 +11,8 @@
 import type { TimeWindow } from '../lib/filter.ts';
 import { centreWindow, interpolateWindow, paddedWindow, panWindow, zoomWindow } from '../lib/time-scale.ts';
 import { buildTimelineIndex, buildTimeOrder, entryInLane, lowerBoundInLane } from '../lib/timeline-index.ts';
-import {
-  LayoutCache,
-  layoutOptionsFor,
-  layoutTimeline,
-  locateEntry,
-  planLanes,
-  type Hit,
-} from '../lib/timeline-layout.ts';
+import { LayoutCache, layoutOptionsFor, layoutTimeline, planLanes } from '../lib/timeline-layout.ts';
+import { locateEntry, type Hit } from '../lib/timeline-locate.ts';
 import type { AtlasState } from '../state/atlas-state.svelte.ts';
 
 /** How often a running gesture updates the atlas's time filter, when the views can keep up. */
