@@ -75,3 +75,18 @@ test('with reduced motion, a zoom lands at once, without an animated transition'
   const zoomed = await visibleRange(page);
   expect(Math.abs(daysBetween(zoomed.from, zoomed.to) - daysBetween(start.from, start.to) / 2)).toBeLessThanOrEqual(1);
 });
+
+test.describe('with animations', () => {
+  test.use({ reducedMotion: 'no-preference' });
+  test('zooms animate to where they were asked to go, and presses during an animation add up', async ({ page }) => {
+    await openAtlas(page, FIXTURE);
+    const start = await visibleRange(page);
+    await timeline(page).focus();
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    const quarter = daysBetween(start.from, start.to) / 4;
+    const span = async () => daysBetween((await visibleRange(page)).from, (await visibleRange(page)).to);
+    // Both presses count: it lands at a quarter of the span, not at some point of the first animation.
+    await expect.poll(async () => Math.abs((await span()) - quarter) <= 1).toBe(true);
+  });
+});

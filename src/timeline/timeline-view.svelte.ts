@@ -106,9 +106,13 @@ export class TimelineView {
     this.layout && this.activeEntry >= 0 ? locateEntry(this.cache, this.layout, this.activeEntry) : null,
   );
 
-  /** A gesture asks for `window`: draw it now, commit it soon. */
+  /** A gesture asks for `window`: it takes over from any animation; draw it now, commit it soon. */
   preview(window: TimeWindow): void {
     this.#stopAnimation();
+    this.#show(window);
+  }
+
+  #show(window: TimeWindow): void {
     this.#live = window;
     this.#commitTimer ??= setTimeout(
       () => {
@@ -146,9 +150,14 @@ export class TimelineView {
     const started = performance.now();
     const step = (now: number) => {
       const t = Math.min(1, (now - started) / ANIMATION_MS);
-      this.preview(interpolateWindow(from, target, easeInOut(t)));
-      if (t < 1) this.#frame = requestAnimationFrame(step);
-      else this.settle();
+      this.#show(interpolateWindow(from, target, easeInOut(t)));
+      if (t < 1) {
+        this.#frame = requestAnimationFrame(step);
+        return;
+      }
+      this.#frame = 0;
+      this.#target = null;
+      this.settle();
     };
     this.#frame = requestAnimationFrame(step);
   }
