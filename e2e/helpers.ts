@@ -144,3 +144,25 @@ export function colourShare(png: Buffer, [r, g, b]: [number, number, number], to
   }
   return hits / total;
 }
+
+/** The timeline's visible range as its date inputs show it (`yyyy-mm-dd`, the end day included). */
+export async function visibleRange(page: Page): Promise<{ from: string; to: string }> {
+  const range = page.getByRole('group', { name: 'Visible range' });
+  return {
+    from: await range.getByLabel('From').inputValue(),
+    to: await range.getByLabel('to', { exact: true }).inputValue(),
+  };
+}
+
+/** Sets the timeline's visible range through its date inputs (the non-drag way) and waits for it. */
+export async function setVisibleRange(page: Page, from: string, to: string): Promise<void> {
+  const range = page.getByRole('group', { name: 'Visible range' });
+  await range.getByLabel('From').fill(from);
+  await range.getByLabel('to', { exact: true }).fill(to);
+  await expect.poll(() => visibleRange(page)).toEqual({ from, to });
+}
+
+/** Days between two `yyyy-mm-dd` strings. */
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}

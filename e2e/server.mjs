@@ -1,5 +1,5 @@
 // The end-to-end test server: serves the built app (dist/) at `/` and under a sub-path, the test
-// fixtures at /fixtures/, and a second origin for host pages, all with the strict Content
+// fixtures at /fixtures/, generated datasets at /generated/, and a second origin for host pages, all with the strict Content
 // Security Policy the app promises to run under. No framework, so what it sends is plain to see.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -83,9 +83,12 @@ function serve(routes, port, baseHeaders) {
 
 const dist = join(ROOT, 'dist');
 const fixtures = join(ROOT, 'e2e', 'fixtures');
+// Large synthetic datasets are generated at test time (`npm run synth`), never committed.
+const generated = join(ROOT, 'test-results', 'generated');
 serve(
   [
     ['/fixtures/', fixtures],
+    ['/generated/', generated],
     [SUB_PATH, dist],
     [OPEN_DATA_PATH, dist],
     ['/', dist],

@@ -16,11 +16,12 @@ import {
 import type { LoadedDataset, LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapView } from '../lib/map-view.ts';
 import { paddedWindow } from '../lib/time-scale.ts';
+import type { LaneMode } from '../lib/timeline-lanes.ts';
 
 export type AtlasStatus = 'loading' | 'ready' | 'error';
 export type MapState = 'loading' | 'moving' | 'idle' | 'unavailable';
 /** How the timeline groups incidents into lanes (URL `lanes`). */
-export type LaneMode = 'technique' | 'country' | 'none';
+export type { LaneMode };
 /** Colour scheme (URL `theme`); `auto` follows the system. */
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 /** A map camera, as in the URL's `map=zoom/lat/lng`. */
