@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { atlasRoot, expectCleanPage, expectNoStorage, hostOrigin, resultCount, watchPage } from './helpers.ts';
+import {
+  atlasRoot,
+  expectCleanPage,
+  expectNoStorage,
+  hostOrigin,
+  resultCount,
+  SEED_DATA,
+  watchPage,
+} from './helpers.ts';
 
 /** The iframe's height on the host page, and the height of the atlas inside it, in CSS px. */
 async function heights(page: Page, frameId = 'atlas'): Promise<{ iframe: number; content: number }> {
@@ -90,7 +98,7 @@ test("the embed never writes the host page's address or history, nor any storage
   // "Open the full atlas" carries the embed's view to the app.
   await expect(frame.getByRole('link', { name: /Open the full atlas/ })).toHaveAttribute(
     'href',
-    /\/\?country=EE&from=[\d-]+&to=[\d-]+&id=ee-kouts-conviction-2021$/,
+    /\/\?data=[^&]+&country=EE&from=[\d-]+&to=[\d-]+&id=ee-kouts-conviction-2021$/,
   );
   await expectNoStorage(page);
   expectCleanPage(watch);
@@ -110,7 +118,7 @@ test('a host that opts in keeps the embed’s view in its own address: deep link
     .getByRole('group', { name: 'Country' })
     .getByRole('checkbox', { name: /Estonia/ })
     .check();
-  await expect(page).toHaveURL(/\/hosts\/sync\.html\?atlas=country%3DEE$/);
+  await expect(page).toHaveURL(/\/hosts\/sync\.html\?atlas=data%3D%2Ffixtures%2Fshare-incidents\.json%26country%3DEE$/);
 
   await page.reload();
   await expect(atlasRoot(frame.locator(':root'))).toHaveAttribute('data-status', 'ready');
@@ -125,7 +133,7 @@ test('a host that opts in keeps the embed’s view in its own address: deep link
 
 test('the embed page works under a sub-path, with the same parameters', async ({ page }) => {
   const watch = await watchPage(page);
-  await page.goto('nested/atlas/embed.html?country=EE&theme=dark');
+  await page.goto(`nested/atlas/embed.html?data=${SEED_DATA}&country=EE&theme=dark`);
   await expect(atlasRoot(page)).toHaveAttribute('data-status', 'ready');
   await expect(resultCount(page)).toContainText('1 incident in view');
   await expect(atlasRoot(page)).toHaveAttribute('data-theme', 'dark');
@@ -140,4 +148,46 @@ test('the embed page passes axe in both themes', async ({ page }) => {
     const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
     expect(results.violations, theme).toEqual([]);
   }
+});
+
+test('in the embed a plain wheel scrolls the host page, with a hint, and Ctrl + wheel zooms the timeline', async ({
+  page,
+  baseURL,
+}) => {
+  await openHost(page, baseURL, 'iframe.html');
+  const frame = page.frameLocator('#atlas');
+  const plot = frame.getByTestId('timeline');
+  const axis = await plot.locator('svg.axis text').allTextContents();
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+
+  await page.mouse.wheel(0, 200);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await expect(plot.getByText(/Use Ctrl \+ scroll/)).toBeVisible();
+  await expect(plot.locator('svg.axis text')).toHaveText(axis);
+
+  const moved = (await plot.boundingBox())!;
+  await page.mouse.move(moved.x + moved.width / 2, moved.y + moved.height / 2);
+  await page.keyboard.down('Control');
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await expect(plot.locator('svg.axis text')).not.toHaveText(axis);
+});
+
+test("a link to the host page that carries the embed's view opens that view, without adding history", async ({
+  page,
+  baseURL,
+}) => {
+  const watch = await watchPage(page);
+  await openHost(page, baseURL, 'sync.html');
+  const before = await page.evaluate(() => history.length);
+  const view = encodeURIComponent(`data=${SEED_DATA}&country=EE&theme=dark`);
+  await page.goto(`${hostOrigin(baseURL)}/hosts/sync.html?atlas=${view}`);
+  const root = page.frameLocator('#atlas').locator(':root');
+  await expect(resultCount(root)).toContainText('1 incident in view');
+  await expect(atlasRoot(root)).toHaveAttribute('data-status', 'ready');
+  await expect(atlasRoot(root)).toHaveAttribute('data-theme', 'dark');
+  // One entry for the new page; opening the embed on that view added none.
+  expect(await page.evaluate(() => history.length)).toBe(before + 1);
+  expectCleanPage(watch);
 });

@@ -125,6 +125,12 @@ export function colourShare(png: Buffer, [r, g, b]: [number, number, number], to
   return hits / total;
 }
 
+/**
+ * The seven seed records, frozen for journeys that count what they see (the curated dataset keeps
+ * growing). An absolute path, so it also resolves from under the sub-path.
+ */
+export const SEED_DATA = '/fixtures/share-incidents.json';
+
 /** The second origin (port + 1), which serves the host pages of e2e/fixtures/hosts/. */
 export function hostOrigin(baseURL: string | undefined): string {
   const url = new URL(baseURL ?? 'http://127.0.0.1:4173/');

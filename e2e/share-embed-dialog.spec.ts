@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { atlasRoot, expectCleanPage, openAtlas, resultCount, watchPage } from './helpers.ts';
+import { atlasRoot, expectCleanPage, openAtlas, resultCount, SEED_DATA, watchPage } from './helpers.ts';
 
 const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
@@ -29,17 +29,18 @@ test('the Share / Embed dialog gives a link, an iframe and a web component for t
 }) => {
   const watch = await watchPage(page);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await openAtlas(page, '?country=EE,FR&theme=dark');
+  const view = `data=${SEED_DATA}&country=EE,FR&theme=dark`;
+  await openAtlas(page, `?${view}`);
   const dialog = await openDialog(page);
   const origin = new URL(baseURL!).origin;
 
   const link = await dialog.getByLabel('Link to this view').inputValue();
-  expect(link).toBe(`${origin}/?country=EE,FR&theme=dark`);
+  expect(link).toBe(`${origin}/?${view}`);
 
   const iframe = await parseSnippet(page, await dialog.getByLabel(/^Iframe/).inputValue());
   expect(iframe.map((element) => element.tag)).toEqual(['iframe', 'script']);
   expect(iframe[0].attributes).toMatchObject({
-    src: `${origin}/embed.html?country=EE,FR&theme=dark`,
+    src: `${origin}/embed.html?${view}`,
     title: 'Incident Atlas: Reported Chinese espionage and influence operations in Europe',
     sandbox: SANDBOX,
     'data-incident-atlas': '',
@@ -49,7 +50,7 @@ test('the Share / Embed dialog gives a link, an iframe and a web component for t
   const component = await parseSnippet(page, await dialog.getByLabel(/^Web component/).inputValue());
   expect(component.map((element) => element.tag)).toEqual(['script', 'incident-atlas']);
   expect(component[0].attributes).toEqual({ type: 'module', src: `${origin}/incident-atlas.js` });
-  expect(component[1].attributes).toMatchObject({ country: 'EE,FR', theme: 'dark' });
+  expect(component[1].attributes).toMatchObject({ data: `${origin}${SEED_DATA}`, country: 'EE,FR', theme: 'dark' });
 
   // Copy puts the snippet on the clipboard.
   await dialog.getByRole('button', { name: 'Copy' }).nth(1).click();

@@ -79,7 +79,14 @@
     var search = new URLSearchParams(location.search).get(name);
     if (search !== null && isSearch(search)) {
       var target = withSearch(frame, search);
-      if (target !== new URL(frame.src, document.baseURI).href) frame.src = target;
+      if (target === new URL(frame.src, document.baseURI).href) return;
+      // Replace rather than set src: once the iframe has loaded, a new src would add an entry to
+      // the tab's history, and Back would step the iframe instead of this page.
+      try {
+        frame.contentWindow.location.replace(target);
+      } catch {
+        frame.src = target;
+      }
     }
   }
 
