@@ -395,6 +395,12 @@ export function formatUrlState(state: UrlState): string {
     .join('&');
 }
 
+/** What `loadIntoAtlas` reads from an address: the dataset parameters and the selection. */
+export function formatLoadQuery(state: UrlState): string {
+  const { data, format, cols, id } = state;
+  return formatUrlState({ ...EMPTY_URL_STATE, data, format, cols, id });
+}
+
 /** At most a few notices for a link's problems: each one, or a summary when there are many. */
 export function describeUrlErrors(errors: readonly UrlError[], maxNotices = 3): string[] {
   if (errors.length <= maxNotices) return errors.map((problem) => problem.message);

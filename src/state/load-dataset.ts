@@ -1,9 +1,7 @@
 /** Fetching a dataset file from our own origin and turning any failure into a sentence a user can act on. */
 import { describeJsonError } from '../lib/json-error.ts';
 import { DatasetError, parseDataset, type LoadedDataset, type ValidationMode } from '../lib/parse-incidents.ts';
-import { parseUrlState, type UrlState } from '../lib/url-state.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
-import { applyLinkedWindow } from './view-params.svelte.ts';
 
 /** Where a `?data=` address points, or why it cannot be used. */
 export function resolveDataAddress(
@@ -51,18 +49,14 @@ export async function fetchDataset(url: string, mode: ValidationMode, signal?: A
 export interface LoadOptions {
   /** The curated dataset shipped with the app. */
   bundledUrl: string;
-  /** The page address: `data` resolves against it and must share its origin. */
+  /** The page address: its `data` and `id` parameters are read. */
   pageUrl: string;
-  /** What the link asks for (`data`, the window, `id`), as `parseUrlState` read it; from `pageUrl` when absent. */
-  link?: UrlState;
 }
 
 /** Loads the dataset the page asks for (`?data=`, else the bundled one) into an atlas. */
-export async function loadIntoAtlas(
-  atlas: AtlasState,
-  { bundledUrl, pageUrl, link = parseUrlState(new URL(pageUrl).search).state }: LoadOptions,
-): Promise<void> {
-  const requested = link.data;
+export async function loadIntoAtlas(atlas: AtlasState, { bundledUrl, pageUrl }: LoadOptions): Promise<void> {
+  const params = new URL(pageUrl).searchParams;
+  const requested = params.get('data');
   let url = bundledUrl;
   let mode: ValidationMode = 'curated';
   if (requested !== null) {
@@ -77,8 +71,7 @@ export async function loadIntoAtlas(
   atlas.beginLoad();
   try {
     atlas.showDataset(await fetchDataset(url, mode));
-    applyLinkedWindow(atlas, link);
-    const id = link.id;
+    const id = params.get('id');
     if (id !== null) {
       if (atlas.byId.has(id)) atlas.select(id);
       else atlas.addNotice(`No incident has the id "${id}"; nothing is selected.`);

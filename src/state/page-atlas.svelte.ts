@@ -5,12 +5,12 @@
  */
 import type { UrlState } from '../lib/url-state.ts';
 import { AtlasState, setAtlas } from './atlas-state.svelte.ts';
-import { loadIntoAtlas } from './load-dataset.ts';
 import { syncUrl, type AddressHost, type UrlSync } from './url-sync.svelte.ts';
+import { loadLink } from './view-params.svelte.ts';
 
 export function createPageAtlas(host: AddressHost, bundledUrl: string): { atlas: AtlasState; url: UrlSync } {
   const atlas = setAtlas(new AtlasState());
-  const load = (link: UrlState) => loadIntoAtlas(atlas, { bundledUrl, pageUrl: window.location.href, link });
+  const load = (link: UrlState) => loadLink(atlas, link, { bundledUrl, pageUrl: window.location.href });
   const url = syncUrl(atlas, host, { ondatasetchange: load });
   void load(url.link);
   return { atlas, url };

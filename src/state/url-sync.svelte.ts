@@ -62,10 +62,15 @@ const sameDataset = (a: DatasetParams, b: DatasetParams) =>
   a.data === b.data && a.format === b.format && a.cols === b.cols;
 
 export interface UrlSync {
-  /** The link as read at the start, for `loadIntoAtlas`. */
+  /** The link as read at the start, for `loadLink`. */
   link: UrlState;
   /** The view as a link now (what the address says once written). */
   view: () => UrlState;
+  /**
+   * Changes the dataset parameters the address carries without reloading — e.g. the column
+   * mapping a reader chose for a `?data=` file — rewriting the current entry.
+   */
+  setDataset: (params: Partial<DatasetParams>) => void;
 }
 
 /**
@@ -163,5 +168,16 @@ export function syncUrl(atlas: AtlasState, host: AddressHost, options: UrlSyncOp
     };
   });
 
-  return { link, view: () => urlStateOf(atlas, dataset, defaults) };
+  return {
+    link,
+    view: () => urlStateOf(atlas, dataset, defaults),
+    setDataset(params) {
+      dataset = { ...dataset, ...params };
+      if (writtenChoices === null) return; // the first write, once ready, includes it
+      const state = urlStateOf(atlas, dataset, defaults);
+      const search = formatUrlState(state);
+      if (search !== written) host.write(search, 'replace');
+      remember(state, search);
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { describeDroppedValues, keepKnownFilterValues } from '../lib/known-filte
 import { paddedWindow } from '../lib/time-scale.ts';
 import {
   describeUrlErrors,
+  formatLoadQuery,
   formatMapView,
   isUrlWindow,
   roundMapView,
@@ -17,6 +18,7 @@ import {
   type UrlState,
 } from '../lib/url-state.ts';
 import type { AtlasState, LaneMode, MapView, ThemeChoice } from './atlas-state.svelte.ts';
+import { loadIntoAtlas } from './load-dataset.ts';
 
 /** What an atlas shows when a link says nothing: parameters equal to these are left out of links. */
 export interface ViewDefaults {
@@ -86,7 +88,7 @@ function applySelection(atlas: AtlasState, id: string | null): void {
 
 /**
  * Applies a link to an atlas. Window and selection need a dataset: before one has loaded they are
- * left to `loadIntoAtlas`, which reads them from the same link.
+ * left to `loadLink`.
  */
 export function applyUrlView(
   atlas: AtlasState,
@@ -105,6 +107,23 @@ export function applyUrlView(
     } else if (part === 'window' && loaded) applyLinkedWindow(atlas, link);
     else if (part === 'id' && loaded) applySelection(atlas, link.id);
   }
+}
+
+/**
+ * Loads what a link asks for: `loadIntoAtlas` reads the dataset parameters and `id` from an
+ * address (`pageUrl` with the link's query: relative `data` resolves against it, and must share its
+ * origin), then the link's time window is shown.
+ */
+export async function loadLink(
+  atlas: AtlasState,
+  link: UrlState,
+  { bundledUrl, pageUrl }: { bundledUrl: string; pageUrl: string },
+): Promise<void> {
+  const address = new URL(pageUrl);
+  address.search = formatLoadQuery(link);
+  address.hash = '';
+  await loadIntoAtlas(atlas, { bundledUrl, pageUrl: address.href });
+  if (atlas.dataset !== null && !atlas.loading && atlas.loadError === null) applyLinkedWindow(atlas, link);
 }
 
 /** The link that shows what an atlas shows now; settings equal to the defaults are left out. */
