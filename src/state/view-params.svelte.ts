@@ -18,7 +18,7 @@ import {
   type UrlState,
 } from '../lib/url-state.ts';
 import type { AtlasState, LaneMode, MapView, ThemeChoice } from './atlas-state.svelte.ts';
-import { loadIntoAtlas } from './load-dataset.ts';
+import { loadIntoAtlas, type LoadOptions } from './load-dataset.ts';
 
 /** What an atlas shows when a link says nothing: parameters equal to these are left out of links. */
 export interface ViewDefaults {
@@ -114,15 +114,11 @@ export function applyUrlView(
  * address (`pageUrl` with the link's query: relative `data` resolves against it, and must share its
  * origin), then the link's time window is shown.
  */
-export async function loadLink(
-  atlas: AtlasState,
-  link: UrlState,
-  { bundledUrl, pageUrl }: { bundledUrl: string; pageUrl: string },
-): Promise<void> {
-  const address = new URL(pageUrl);
+export async function loadLink(atlas: AtlasState, link: UrlState, options: LoadOptions): Promise<void> {
+  const address = new URL(options.pageUrl);
   address.search = formatLoadQuery(link);
   address.hash = '';
-  await loadIntoAtlas(atlas, { bundledUrl, pageUrl: address.href });
+  await loadIntoAtlas(atlas, { ...options, pageUrl: address.href });
   if (atlas.dataset !== null && !atlas.loading && atlas.loadError === null) applyLinkedWindow(atlas, link);
 }
 
