@@ -104,7 +104,7 @@ test("the component's events reach the host page with useful details, and it nev
       },
     ]);
 
-  await first(page).getByRole('button', { name: 'Zoom in on the timeline' }).click();
+  await first(page).getByTestId('timeline').press('+');
   await expect
     .poll(() => events(page, 'first', 'viewchange'))
     .toEqual([expect.objectContaining({ from: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), lanes: 'none' })]);

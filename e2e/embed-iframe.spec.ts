@@ -89,7 +89,7 @@ test("the embed never writes the host page's address or history, nor any storage
   await frame
     .getByRole('button', { name: 'Estonian marine scientist Tarmo Kõuts convicted of spying for China' })
     .click();
-  await frame.getByRole('button', { name: 'Zoom in on the timeline' }).click();
+  await frame.getByTestId('timeline').press('+');
   await expect(frame.getByTestId('incident-details')).toBeVisible();
 
   expect(page.url()).toBe(address);

@@ -14,8 +14,8 @@ const HOSTILE: [string, string][] = [
   ['markup in the column mapping', `cols=${encode('<b>date</b>:x')}`],
   ['javascript: as the theme', `theme=${encode(`javascript:${PWN}`)}`],
   ['javascript: as the data address', `data=${encode(`javascript:${PWN}`)}`],
-  ['data from another site', `data=${encode('https://evil.example/incidents.json')}`],
-  ['protocol-relative data address', `data=${encode('//evil.example/incidents.json')}`],
+  ['a data address with a line break', `data=${encode('fixtures/x.json\nhttps://evil.example/')}`],
+  ['a data address that is far too long', `data=${'a'.repeat(3000)}.json`],
   // 10,000 characters: well past the limit, within what a server accepts in a request line.
   ['a 10,000-character search', `q=${'A'.repeat(10_000)}`],
   ['NaN camera', 'map=NaN/NaN/NaN'],

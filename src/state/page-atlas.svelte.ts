@@ -10,7 +10,7 @@ import { syncUrl, type AddressHost, type UrlSync } from './url-sync.svelte.ts';
 import { loadLink } from './view-params.svelte.ts';
 
 export function syncAndLoad(atlas: AtlasState, host: AddressHost, options: Omit<LoadOptions, 'pageUrl'>): UrlSync {
-  const load = (link: UrlState) => loadLink(atlas, link, { ...options, pageUrl: window.location.href });
+  const load = (link: UrlState) => loadLink(atlas, () => link, { ...options, pageUrl: window.location.href });
   const url = syncUrl(atlas, host, { ondatasetchange: load });
   void load(url.link);
   return url;

@@ -154,7 +154,8 @@ export function syncUrl(atlas: AtlasState, host: AddressHost, options: UrlSyncOp
         dataset = nextDataset;
         writtenChoices = null;
         written = search.replace(/^\?/, '');
-        applyUrlView(atlas, next, defaults, ['filters', 'map', 'lanes', 'theme']);
+        // Filters, window and selection wait for the other dataset (see loadLink).
+        applyUrlView(atlas, next, defaults, ['map', 'lanes', 'theme']);
         options.ondatasetchange?.(next);
         return;
       }

@@ -87,8 +87,9 @@ function applySelection(atlas: AtlasState, id: string | null): void {
 }
 
 /**
- * Applies a link to an atlas. Window and selection need a dataset: before one has loaded they are
- * left to `loadLink`.
+ * Applies a link to an atlas. Filters, window and selection need a dataset (filter values are
+ * checked against it, so that nothing unknown ever reaches the views): before one has loaded they
+ * are left to `loadLink`.
  */
 export function applyUrlView(
   atlas: AtlasState,
@@ -100,7 +101,7 @@ export function applyUrlView(
   for (const part of parts) {
     if (part === 'theme') atlas.theme = link.theme ?? defaults.theme;
     else if (part === 'lanes') atlas.lanes = link.lanes ?? defaults.lanes;
-    else if (part === 'filters') setFilters(atlas, link.filters);
+    else if (part === 'filters' && loaded) setFilters(atlas, link.filters);
     else if (part === 'map') {
       const view = link.map ?? defaults.map;
       if (!sameMapView(view, atlas.mapView)) atlas.mapView = view;
@@ -112,14 +113,18 @@ export function applyUrlView(
 /**
  * Loads what a link asks for: `loadIntoAtlas` reads the dataset parameters and `id` from an
  * address (`pageUrl` with the link's query: relative `data` resolves against it, and must share its
- * origin), then the link's time window is shown.
+ * origin); then the link's filters (checked against the data) and time window are applied. `link`
+ * is read again once the data is in, so a change made while loading (an attribute) is not lost.
  */
-export async function loadLink(atlas: AtlasState, link: UrlState, options: LoadOptions): Promise<void> {
+export async function loadLink(atlas: AtlasState, link: () => UrlState, options: LoadOptions): Promise<void> {
   const address = new URL(options.pageUrl);
-  address.search = formatLoadQuery(link);
+  address.search = formatLoadQuery(link());
   address.hash = '';
   await loadIntoAtlas(atlas, { ...options, pageUrl: address.href });
-  if (atlas.dataset !== null && !atlas.loading && atlas.loadError === null) applyLinkedWindow(atlas, link);
+  if (atlas.dataset === null || atlas.loading || atlas.loadError !== null) return;
+  const current = link();
+  setFilters(atlas, current.filters);
+  applyLinkedWindow(atlas, current);
 }
 
 /** The link that shows what an atlas shows now; settings equal to the defaults are left out. */
