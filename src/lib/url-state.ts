@@ -314,7 +314,7 @@ export function parseUrlState(search: string): { state: UrlState; errors: UrlErr
 
 /** Reads one parameter into `state`; returns what went wrong. */
 function readParam(state: UrlState, name: string, value: string): UrlError[] {
-  if (name in LIST_PARAMS) {
+  if (Object.hasOwn(LIST_PARAMS, name)) {
     const { values, errors } = parseList(name, value);
     state.filters = { ...state.filters, [LIST_PARAMS[name as ListParam]]: values };
     return errors;
