@@ -41,12 +41,15 @@ export function expectCleanPage(watch: PageWatch): void {
   expect(watch.cspViolations, 'CSP violations').toEqual([]);
 }
 
-export const atlasRoot = (page: Page): Locator => page.locator('[data-status]').first();
+/** Where to look: a page, or a part of one (an iframe's document, a web component). */
+type Scope = Page | Locator;
+
+export const atlasRoot = (page: Scope): Locator => page.locator('[data-status]').first();
 export const timeline = (page: Page): Locator => page.getByTestId('timeline');
 export const map = (page: Page): Locator => page.getByTestId('map');
 export const table = (page: Page): Locator => page.getByTestId('incident-table');
-export const details = (page: Page): Locator => page.getByTestId('incident-details');
-export const resultCount = (page: Page): Locator => page.getByTestId('result-count');
+export const details = (page: Scope): Locator => page.getByTestId('incident-details');
+export const resultCount = (page: Scope): Locator => page.getByTestId('result-count');
 
 /** Opens the app and waits until it says it is ready (data shown, timeline drawn, map idle or unavailable). */
 export async function openAtlas(page: Page, query = ''): Promise<void> {
@@ -165,4 +168,34 @@ export async function setVisibleRange(page: Page, from: string, to: string): Pro
 /** Days between two `yyyy-mm-dd` strings. */
 export function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+/**
+ * The seven seed records, frozen for journeys that count what they see (the curated dataset keeps
+ * growing). An absolute path, so it also resolves from under the sub-path.
+ */
+export const SEED_DATA = '/fixtures/share-incidents.json';
+
+/** The second origin (port + 1), which serves the host pages of e2e/fixtures/hosts/. */
+export function hostOrigin(baseURL: string | undefined): string {
+  const url = new URL(baseURL ?? 'http://127.0.0.1:4173/');
+  url.port = String(Number(url.port) + 1);
+  return url.origin;
+}
+
+/** The notices an atlas shows (ignored link settings and the like). */
+export const notices = (root: Scope): Locator => root.getByRole('list', { name: 'Notices' }).getByRole('listitem');
+
+/** Fails when any frame of the page wrote cookies, local or session storage, or IndexedDB. */
+export async function expectNoStorage(page: Page): Promise<void> {
+  const state = await page.context().storageState({ indexedDB: true });
+  expect(state.cookies, 'cookies').toEqual([]);
+  const written = state.origins.filter(
+    (origin) => origin.localStorage.length > 0 || ((origin as { indexedDB?: unknown[] }).indexedDB ?? []).length > 0,
+  );
+  expect(written, 'local storage or IndexedDB').toEqual([]);
+  for (const frame of page.frames()) {
+    if (frame.url().startsWith('http'))
+      expect(await frame.evaluate(() => sessionStorage.length), 'session storage').toBe(0);
+  }
 }

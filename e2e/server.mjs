@@ -39,11 +39,42 @@ const TYPES = {
   '.woff': 'font/woff',
 };
 
-async function sendFile(response, path, headers) {
+/**
+ * The policy of the host pages on the second origin (e2e/fixtures/hosts/): as strict as a careful
+ * newsroom's, allowing only our origin for what embedding needs. The web component's map worker
+ * needs `worker-src blob: <our origin>`: a worker must be same-origin with the page, so MapLibre
+ * starts a blob: module worker, which imports ours (module imports in a worker count as workers).
+ */
+export function hostCsp(appOrigin) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${appOrigin}`,
+    `style-src 'self' ${appOrigin}`,
+    `connect-src 'self' ${appOrigin}`,
+    `img-src 'self' data: blob: ${appOrigin}`,
+    `font-src 'self' ${appOrigin}`,
+    `worker-src blob: ${appOrigin}`,
+    `frame-src 'self' ${appOrigin}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+}
+
+/** Host pages name the app's origin as `{{APP_ORIGIN}}` and the host's as `{{HOST_ORIGIN}}`. */
+const HOST_TEMPLATE = { appOrigin: '', hostOrigin: '' };
+
+async function sendFile(response, path, headers, hostPages = false) {
   try {
     let file = path;
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
+    let body = await readFile(file);
+    if (hostPages && extname(file) === '.html') {
+      body = body
+        .toString('utf8')
+        .replaceAll('{{APP_ORIGIN}}', HOST_TEMPLATE.appOrigin)
+        .replaceAll('{{HOST_ORIGIN}}', HOST_TEMPLATE.hostOrigin);
+      headers = { ...headers, 'content-security-policy': hostCsp(HOST_TEMPLATE.appOrigin) };
+    }
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
     response.end(body);
   } catch {
@@ -65,7 +96,7 @@ function serve(routes, port, baseHeaders) {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     const base = typeof baseHeaders === 'function' ? baseHeaders(pathname) : baseHeaders;
     const headers = { ...base, 'cache-control': 'no-store' };
-    for (const [prefix, dir] of routes) {
+    for (const [prefix, dir, hostPages] of routes) {
       if (pathname === prefix.slice(0, -1)) {
         response.writeHead(301, { location: prefix });
         response.end();
@@ -73,7 +104,7 @@ function serve(routes, port, baseHeaders) {
       }
       if (pathname.startsWith(prefix)) {
         const file = within(dir, prefix, pathname);
-        if (file) return void sendFile(response, file, headers);
+        if (file) return void sendFile(response, file, headers, hostPages);
       }
     }
     response.writeHead(404, headers);
@@ -102,5 +133,15 @@ serve(
     'access-control-allow-origin': '*',
   }),
 );
-// A second origin: host pages that embed the atlas, and datasets served from "another site".
-serve([['/', fixtures]], HOST_PORT, { 'access-control-allow-origin': '*' });
+// A second origin: host pages that embed the atlas (under their own strict policy), and datasets
+// served from "another site".
+HOST_TEMPLATE.appOrigin = `http://127.0.0.1:${APP_PORT}`;
+HOST_TEMPLATE.hostOrigin = `http://127.0.0.1:${HOST_PORT}`;
+serve(
+  [
+    ['/hosts/', join(fixtures, 'hosts'), true],
+    ['/', fixtures],
+  ],
+  HOST_PORT,
+  { 'access-control-allow-origin': '*' },
+);

@@ -34,7 +34,9 @@ export function isCountryCode(code: string): boolean {
 
 /** "Estonia" for `EE`; an unknown code is returned as given. */
 export function countryName(code: string): string {
-  return SHORT_NAMES[code] ?? isoCountries.getName(code, 'en', { select: 'official' }) ?? code;
+  // Own keys only: a category such as `constructor` from a user's file must not reach the prototype.
+  if (Object.hasOwn(SHORT_NAMES, code)) return SHORT_NAMES[code]!;
+  return isoCountries.getName(code, 'en', { select: 'official' }) ?? code;
 }
 
 export function countryNameZh(code: string): string | undefined {

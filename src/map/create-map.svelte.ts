@@ -260,6 +260,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         basemap = coarse;
         styleReady = true;
         upgradeBasemap(created);
+        // The first camera becomes the atlas's view, so what is shared or embedded names it.
+        if (!untrack(options.view)) options.onview(viewOf(created));
       });
       container.rendered = () => rendered;
       container.project = (lngLat) => {

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+
+const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+for (const base of ['', 'nested/atlas/']) {
+  test(`the app at /${base} advertises an oEmbed response for its default view, generated at build time`, async ({
+    page,
+    request,
+  }) => {
+    await page.goto(base);
+    const discovery = page.locator('head link[rel="alternate"][type="application/json+oembed"]');
+    await expect(discovery).toHaveCount(1);
+    const href = (await discovery.getAttribute('href'))!;
+    // PUBLIC_URL names where the site is published (npm start's address unless set); the file
+    // itself ships in every copy of dist/.
+    expect(href).toMatch(/^https?:\/\/.+\/oembed\.json$/);
+    const publicUrl = href.replace(/oembed\.json$/, '');
+
+    const response = await request.get(`${base}oembed.json`);
+    expect(response.ok()).toBe(true);
+    const oembed = await response.json();
+    expect(oembed).toMatchObject({
+      version: '1.0',
+      type: 'rich',
+      provider_name: 'Incident Atlas',
+      provider_url: publicUrl,
+      title: 'Incident Atlas: Reported Chinese espionage and influence operations in Europe',
+      width: expect.any(Number),
+      height: expect.any(Number),
+    });
+    expect(await discovery.getAttribute('title')).toBe(oembed.title);
+
+    const iframe = await page.evaluate((html: string) => {
+      const element = new DOMParser().parseFromString(html, 'text/html').querySelector('iframe');
+      return element && { src: element.src, title: element.title, sandbox: element.getAttribute('sandbox') };
+    }, oembed.html);
+    expect(iframe).toEqual({ src: `${publicUrl}embed.html`, title: oembed.title, sandbox: SANDBOX });
+  });
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { countryName, isCountryCode } from './countries.ts';
+
+describe('countryName', () => {
+  it('uses the short name people use, then the ISO name', () => {
+    expect(countryName('CN')).toBe('China');
+    expect(countryName('EE')).toBe('Estonia');
+  });
+
+  it('returns an unknown code as given, including names of object properties', () => {
+    expect(countryName('XX')).toBe('XX');
+    for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(countryName(key)).toBe(key);
+  });
+});
+
+describe('isCountryCode', () => {
+  it('accepts ISO 3166-1 alpha-2 codes only', () => {
+    expect(isCountryCode('FR')).toBe(true);
+    expect(isCountryCode('fr')).toBe(false);
+    expect(isCountryCode('ZZ')).toBe(false);
+  });
+});
