@@ -1,0 +1,113 @@
+/** In-page probes and gesture drivers for the benchmark: frame intervals, readiness, heap. */
+import type { CDPSession, Locator, Page } from '@playwright/test';
+
+export interface FrameStats {
+  frames: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** Share of frame intervals above 16.7 ms and above 50 ms. */
+  over16: number;
+  over50: number;
+}
+
+/** Installed before any page script: records when the atlas root first says `ready`. */
+export const READY_PROBE = `
+  // tsx compiles this script's page functions with esbuild's keepNames, which calls __name().
+  window.__name = (fn) => fn;
+  window.__bench = { readyAt: null, frames: null };
+  new MutationObserver(() => {
+    const root = document.querySelector('[data-status]');
+    if (window.__bench.readyAt === null && root && root.getAttribute('data-status') === 'ready') {
+      window.__bench.readyAt = performance.now();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'], childList: true });
+`;
+
+export async function startFrameSampling(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const bench = (window as unknown as { __bench: { frames: number[] | null; stop?: boolean } }).__bench;
+    bench.frames = [];
+    bench.stop = false;
+    let last = performance.now();
+    const tick = (now: number) => {
+      if (bench.stop) return;
+      bench.frames!.push(now - last);
+      last = now;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame((now) => {
+      last = now;
+      requestAnimationFrame(tick);
+    });
+  });
+}
+
+export async function stopFrameSampling(page: Page): Promise<FrameStats> {
+  const frames = await page.evaluate(() => {
+    const bench = (window as unknown as { __bench: { frames: number[]; stop: boolean } }).__bench;
+    bench.stop = true;
+    return bench.frames;
+  });
+  return frameStats(frames);
+}
+
+export function frameStats(intervals: number[]): FrameStats {
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+  return {
+    frames: sorted.length,
+    p50: at(0.5),
+    p95: at(0.95),
+    max: sorted[sorted.length - 1] ?? NaN,
+    over16: sorted.filter((ms) => ms > 16.7).length / Math.max(1, sorted.length),
+    over50: sorted.filter((ms) => ms > 50).length / Math.max(1, sorted.length),
+  };
+}
+
+/** Continuous wheel zoom over an element for `durationMs`: in for the first half, out for the second. */
+export async function wheelZoom(page: Page, target: Locator, durationMs: number, modifier?: 'Control'): Promise<void> {
+  const box = (await target.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  if (modifier) await page.keyboard.down(modifier);
+  const started = Date.now();
+  while (Date.now() - started < durationMs) {
+    const zoomIn = Date.now() - started < durationMs / 2;
+    await page.mouse.wheel(0, zoomIn ? -60 : 60);
+  }
+  if (modifier) await page.keyboard.up(modifier);
+}
+
+/** Continuous drag-pan over an element for `durationMs`, left then right. */
+export async function dragPan(page: Page, target: Locator, durationMs: number): Promise<void> {
+  const box = (await target.boundingBox())!;
+  const y = box.y + Math.min(box.height / 2, 60);
+  const centre = box.x + box.width / 2;
+  await page.mouse.move(centre, y);
+  await page.mouse.down();
+  const started = Date.now();
+  let x = centre;
+  let direction = -1;
+  while (Date.now() - started < durationMs) {
+    x += direction * 8;
+    if (Math.abs(x - centre) > box.width / 3) direction = -direction;
+    await page.mouse.move(x, y);
+  }
+  await page.mouse.up();
+}
+
+export async function heapMb(client: CDPSession): Promise<number> {
+  await client.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await client.send('Runtime.getHeapUsage');
+  return usedSize / 1024 / 1024;
+}
+
+/** Sums the bytes the page received over the network (compressed, as sent) from now on. */
+export async function countTransferredBytes(client: CDPSession): Promise<() => number> {
+  let bytes = 0;
+  await client.send('Network.enable');
+  client.on('Network.loadingFinished', (event) => {
+    bytes += event.encodedDataLength;
+  });
+  return () => bytes;
+}
