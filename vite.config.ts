@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { mapFonts } from './scripts/vite-map-fonts.ts';
 
 // A relative base makes the same dist/ work at `/` and under any sub-path.
 export default defineConfig({
   base: './',
   publicDir: 'static',
-  plugins: [svelte()],
+  plugins: [svelte(), mapFonts()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

@@ -66,6 +66,29 @@ export async function renderedMapIncidents(page: Page): Promise<string[]> {
   return value ? value.split(' ').filter(Boolean) : [];
 }
 
+export interface RenderedMap {
+  incidents: string[];
+  selection: string[];
+  arcs: string[];
+  /** Clusters and single incidents on screen, in CSS px relative to the map. */
+  marks: { kind: 'cluster' | 'incident'; x: number; y: number; count: number; ids: string[] }[];
+  labels: { text: string; x: number; y: number }[];
+}
+
+/** What the map drew at its last idle (clusters with their members, labels, positions). */
+export async function renderedMap(page: Page): Promise<RenderedMap> {
+  await mapIdle(page);
+  const rendered = await map(page).evaluate((node) => (node as HTMLElement & { rendered(): unknown }).rendered());
+  if (!rendered) throw new Error('the map has not drawn yet');
+  return rendered as RenderedMap;
+}
+
+/** Clicks the map at a point given relative to it (as `renderedMap` reports marks and labels). */
+export async function clickMap(page: Page, { x, y }: { x: number; y: number }): Promise<void> {
+  const box = (await map(page).boundingBox())!;
+  await page.mouse.click(box.x + x, box.y + y);
+}
+
 /** Ids of the table's rows (those rendered in its window). */
 export async function tableIds(page: Page): Promise<string[]> {
   return table(page)
@@ -120,4 +143,26 @@ export function colourShare(png: Buffer, [r, g, b]: [number, number, number], to
       hits++;
   }
   return hits / total;
+}
+
+/** The timeline's visible range as its date inputs show it (`yyyy-mm-dd`, the end day included). */
+export async function visibleRange(page: Page): Promise<{ from: string; to: string }> {
+  const range = page.getByRole('group', { name: 'Visible range' });
+  return {
+    from: await range.getByLabel('From').inputValue(),
+    to: await range.getByLabel('to', { exact: true }).inputValue(),
+  };
+}
+
+/** Sets the timeline's visible range through its date inputs (the non-drag way) and waits for it. */
+export async function setVisibleRange(page: Page, from: string, to: string): Promise<void> {
+  const range = page.getByRole('group', { name: 'Visible range' });
+  await range.getByLabel('From').fill(from);
+  await range.getByLabel('to', { exact: true }).fill(to);
+  await expect.poll(() => visibleRange(page)).toEqual({ from, to });
+}
+
+/** Days between two `yyyy-mm-dd` strings. */
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }

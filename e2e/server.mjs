@@ -1,5 +1,5 @@
 // The end-to-end test server: serves the built app (dist/) at `/` and under a sub-path, the test
-// fixtures at /fixtures/, and a second origin for host pages, all with the strict Content
+// fixtures at /fixtures/, generated datasets at /generated/, and a second origin for host pages, all with the strict Content
 // Security Policy the app promises to run under. No framework, so what it sends is plain to see.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -9,6 +9,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const APP_PORT = Number(process.env.E2E_PORT ?? 4173);
 const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? APP_PORT + 1);
 export const SUB_PATH = '/nested/atlas/';
+/** The app as served by a deployment that lets `?data=` reach the second origin (CONTRACTS §7). */
+export const OPEN_DATA_PATH = '/open-data/';
 
 export const STRICT_CSP = [
   "default-src 'self'",
@@ -57,10 +59,12 @@ function within(dir, prefix, pathname) {
   return target.startsWith(dir) ? target : null;
 }
 
+/** `baseHeaders`: an object, or a function of the path giving one. */
 function serve(routes, port, baseHeaders) {
   createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const headers = { ...baseHeaders, 'cache-control': 'no-store' };
+    const base = typeof baseHeaders === 'function' ? baseHeaders(pathname) : baseHeaders;
+    const headers = { ...base, 'cache-control': 'no-store' };
     for (const [prefix, dir] of routes) {
       if (pathname === prefix.slice(0, -1)) {
         response.writeHead(301, { location: prefix });
@@ -79,14 +83,24 @@ function serve(routes, port, baseHeaders) {
 
 const dist = join(ROOT, 'dist');
 const fixtures = join(ROOT, 'e2e', 'fixtures');
+// Large synthetic datasets are generated at test time (`npm run synth`), never committed.
+const generated = join(ROOT, 'test-results', 'generated');
 serve(
   [
     ['/fixtures/', fixtures],
+    ['/generated/', generated],
     [SUB_PATH, dist],
+    [OPEN_DATA_PATH, dist],
     ['/', dist],
   ],
   APP_PORT,
-  { 'content-security-policy': STRICT_CSP, 'access-control-allow-origin': '*' },
+  (pathname) => ({
+    // Only this path widens connect-src, deliberately, as a deployment allowing other hosts would.
+    'content-security-policy': pathname.startsWith(OPEN_DATA_PATH)
+      ? STRICT_CSP.replace("connect-src 'self'", `connect-src 'self' http://127.0.0.1:${HOST_PORT}`)
+      : STRICT_CSP,
+    'access-control-allow-origin': '*',
+  }),
 );
 // A second origin: host pages that embed the atlas, and datasets served from "another site".
 serve([['/', fixtures]], HOST_PORT, { 'access-control-allow-origin': '*' });

@@ -93,15 +93,15 @@ test('the keyboard walks the timeline and Enter opens the incident', async ({ pa
   await page.keyboard.press('Home');
   await expect(timeline(page).locator('[data-incident-id]')).toHaveAttribute(
     'data-incident-id',
-    'cn-national-intelligence-law-2017',
+    'se-maihesuti-conviction-2010',
   );
   await page.keyboard.press('ArrowRight');
   await expect(timeline(page).locator('[data-incident-id]')).toHaveAttribute(
     'data-incident-id',
-    'fr-dgse-officers-convicted-2020',
+    'cn-national-intelligence-law-2017',
   );
   await page.keyboard.press('Enter');
   await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(
-    'Two former DGSE officers convicted of passing secrets to China',
+    'China adopts the National Intelligence Law',
   );
 });

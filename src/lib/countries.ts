@@ -1,7 +1,7 @@
 /** ISO 3166-1 alpha-2 codes: validity, names in English and Chinese, and numeric ids for world-atlas. */
 import isoCountries from 'i18n-iso-countries';
-import english from 'i18n-iso-countries/langs/en.json';
-import chinese from 'i18n-iso-countries/langs/zh.json';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import chinese from 'i18n-iso-countries/langs/zh.json' with { type: 'json' };
 
 isoCountries.registerLocale(english);
 isoCountries.registerLocale(chinese);

@@ -1,68 +1,92 @@
-/** Incidents as GeoJSON for the map, and the bounds that frame them. */
-import type { Feature, FeatureCollection, Point } from 'geojson';
+/**
+ * Incidents as GeoJSON for the map.
+ *
+ * Bounds live in bounds.ts, apart, so the page can frame views without loading these builders
+ * (they come with the map's lazily loaded chunk).
+ *
+ * Each incident is counted once: its first place is the point that clusters (so a cluster's
+ * number counts incidents, not places, as CONTRACTS §3 asks); its other places are drawn beside,
+ * tied to the first by a line.
+ */
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import { greatCircle } from './arcs.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
+
+export type Precision = 'site' | 'city' | 'country';
 
 export interface IncidentPointProperties {
   id: string;
-  title: string;
   /** The primary technique, for colour. */
   technique: string;
-  precision: 'site' | 'city' | 'country';
-  /** Which of the incident's places this is (0-based). */
-  placeIndex: number;
-  placeCount: number;
+  precision: Precision;
+  /** 1 when the place is only a country (a law, a national report): drawn as a ring. */
+  countryLevel: 0 | 1;
 }
 
 export type IncidentPoints = FeatureCollection<Point, IncidentPointProperties>;
+export type PlaceLinks = FeatureCollection<LineString, { id: string }>;
 
-/** One point per place of every incident; an incident with two places gives two points. */
-export function toFeatureCollection(incidents: readonly LoadedIncident[]): IncidentPoints {
+function placeFeature(
+  incident: LoadedIncident,
+  place: LoadedIncident['places'][number],
+): Feature<Point, IncidentPointProperties> {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [place.lngLat[0], place.lngLat[1]] },
+    properties: {
+      id: incident.id,
+      technique: incident.techniques[0] ?? 'unknown',
+      precision: place.precision,
+      countryLevel: place.precision === 'country' ? 1 : 0,
+    },
+  };
+}
+
+/** The first place of every incident: one point per incident, the points that cluster. */
+export function incidentPoints(incidents: readonly LoadedIncident[]): IncidentPoints {
   const features: Feature<Point, IncidentPointProperties>[] = [];
   for (const incident of incidents) {
-    incident.places.forEach((place, placeIndex) => {
-      features.push({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: [place.lngLat[0], place.lngLat[1]] },
-        properties: {
-          id: incident.id,
-          title: incident.title,
-          technique: incident.techniques[0] ?? 'unknown',
-          precision: place.precision,
-          placeIndex,
-          placeCount: incident.places.length,
-        },
-      });
-    });
+    if (incident.places.length > 0) features.push(placeFeature(incident, incident.places[0]));
   }
   return { type: 'FeatureCollection', features };
 }
 
-export type LngLatBounds = [[number, number], [number, number]];
-
-/** South-west and north-east corners around the incidents' places, or null when none has a place. */
-export function placesBounds(incidents: readonly LoadedIncident[]): LngLatBounds | null {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
+/** The other places of incidents with several (e.g. Paris and Beijing): drawn unclustered. */
+export function secondaryPlaces(incidents: readonly LoadedIncident[]): IncidentPoints {
+  const features: Feature<Point, IncidentPointProperties>[] = [];
   for (const incident of incidents) {
-    for (const { lngLat } of incident.places) {
-      west = Math.min(west, lngLat[0]);
-      east = Math.max(east, lngLat[0]);
-      south = Math.min(south, lngLat[1]);
-      north = Math.max(north, lngLat[1]);
-    }
+    for (const place of incident.places.slice(1)) features.push(placeFeature(incident, place));
   }
-  return Number.isFinite(west)
-    ? [
-        [west, south],
-        [east, north],
-      ]
-    : null;
+  return { type: 'FeatureCollection', features };
 }
 
-/** The first view: Europe and China together. */
-export const EUROPE_AND_CHINA: LngLatBounds = [
-  [-12, 30],
-  [135, 62],
-];
+/** Every place of the given incidents (the selected and hovered ones, drawn above the clusters). */
+export function allPlaces(incidents: readonly LoadedIncident[]): IncidentPoints {
+  return {
+    type: 'FeatureCollection',
+    features: incidents.flatMap((incident) => incident.places.map((place) => placeFeature(incident, place))),
+  };
+}
+
+/**
+ * Lines from each incident's first place to each of its others, along the great circle, so the
+ * places of one incident read as one. At most `limit` incidents get lines (the map draws the
+ * selected one's regardless), which keeps 100,000 synthetic records from drawing a hairball.
+ */
+export function placeLinks(incidents: readonly LoadedIncident[], limit = Infinity): PlaceLinks {
+  const features: Feature<LineString, { id: string }>[] = [];
+  let linked = 0;
+  for (const incident of incidents) {
+    if (incident.places.length < 2) continue;
+    if (linked++ >= limit) break;
+    const [first, ...others] = incident.places;
+    for (const other of others) {
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: greatCircle(first.lngLat, other.lngLat) },
+        properties: { id: incident.id },
+      });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}

@@ -5,7 +5,7 @@
  * notice, so the user sees what happened to their data.
  */
 import { parseIncidentTime } from './dates.ts';
-import { readImportedDate } from './imported-dates.ts';
+import { readImportedDate, type DayMonthOrder } from './imported-dates.ts';
 import type { Incident, PlaceRef, SourceRef } from './incident-schema.ts';
 import { PLACE_PRECISIONS, type PlacePrecision } from './vocabulary.ts';
 
@@ -16,6 +16,11 @@ export interface OpenRecordIssue {
 }
 
 export type OpenRecordResult = { incident: Incident | null; issues: OpenRecordIssue[] };
+
+export interface OpenRecordOptions {
+  /** How to read `03/02/2021`-style dates, when the user (or the file's other dates) settled it. */
+  dateOrder?: DayMonthOrder;
+}
 
 type Raw = Record<string, unknown>;
 
@@ -81,6 +86,12 @@ function isWebAddress(value: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(value);
 }
 
+/** A coordinate cell as the user wrote it, for messages about a flat row's lat/lon. */
+function describeCoordinate(value: unknown): string {
+  const text = maybeText(value);
+  return text === undefined ? '(empty)' : `"${text}"`;
+}
+
 function readPlace(raw: unknown, field: string, issues: OpenRecordIssue[]): PlaceRef | null {
   if (!isRecord(raw)) {
     issues.push({ field, reason: 'a place must be an object with lngLat', severity: 'error' });
@@ -90,9 +101,12 @@ function readPlace(raw: unknown, field: string, issues: OpenRecordIssue[]): Plac
   const lng = maybeNumber(lngLat[0]);
   const lat = maybeNumber(lngLat[1]);
   if (lng === undefined || lat === undefined || Math.abs(lng) > 180 || Math.abs(lat) > 90) {
+    const flat = !Array.isArray(raw.lngLat);
     issues.push({
-      field: `${field}.lngLat`,
-      reason: `coordinates ${JSON.stringify(lngLat)} cannot be read as longitude and latitude`,
+      field: flat ? field : `${field}.lngLat`,
+      reason: flat
+        ? `latitude ${describeCoordinate(raw.lat)} and longitude ${describeCoordinate(raw.lng ?? raw.lon)} cannot be read as a point`
+        : `coordinates ${JSON.stringify(lngLat)} cannot be read as longitude and latitude`,
       severity: 'error',
     });
     return null;
@@ -121,8 +135,9 @@ function readPlaces(raw: Raw, issues: OpenRecordIssue[]): PlaceRef[] {
   }
   const hasPoint = [raw.lat, raw.lon, raw.lng].some((value) => maybeText(value) !== undefined);
   if (!hasPoint) return [];
+  // A flat row's `country` may list several target countries; its point lies in the first.
   const place = readPlace(
-    { name: raw.place, lat: raw.lat, lng: raw.lng ?? raw.lon, country: raw.country },
+    { name: raw.place, lat: raw.lat, lng: raw.lng ?? raw.lon, country: maybeList(raw.country)[0] },
     'lat/lon',
     issues,
   );
@@ -179,7 +194,7 @@ function readExtra(raw: Raw): Record<string, string> | undefined {
 }
 
 /** Reads one open-mode record; `position` (1-based) names it when it has no id (`row-N`). */
-export function readOpenRecord(raw: unknown, position: number): OpenRecordResult {
+export function readOpenRecord(raw: unknown, position: number, options: OpenRecordOptions = {}): OpenRecordResult {
   const issues: OpenRecordIssue[] = [];
   if (!isRecord(raw)) {
     return { incident: null, issues: [{ field: '', reason: 'a record must be an object', severity: 'error' }] };
@@ -187,13 +202,14 @@ export function readOpenRecord(raw: unknown, position: number): OpenRecordResult
   const title = maybeText(raw.title);
   if (title === undefined) issues.push({ field: 'title', reason: 'a title is required', severity: 'error' });
 
-  const date = readImportedDate(raw.date);
+  const date = readImportedDate(raw.date, options.dateOrder);
   if (!date.ok) issues.push({ field: 'date', reason: date.reason, severity: 'error' });
   else if (date.notice) issues.push({ field: 'date', reason: date.notice, severity: 'notice' });
 
   let end: string | undefined;
   if (raw.end !== undefined && raw.end !== null && raw.end !== '') {
-    const endDate = raw.end === '..' ? { ok: true as const, value: '..' } : readImportedDate(raw.end);
+    const endDate =
+      raw.end === '..' ? { ok: true as const, value: '..' } : readImportedDate(raw.end, options.dateOrder);
     if (!endDate.ok)
       issues.push({ field: 'end', reason: `${endDate.reason}; the end was left out`, severity: 'notice' });
     else end = endDate.value;
@@ -224,7 +240,9 @@ export function readOpenRecord(raw: unknown, position: number): OpenRecordResult
           if (!isRecord(entry)) return [];
           const label = maybeText(entry.label);
           const value = readImportedDate(entry.date);
-          return label && value.ok ? [{ label, date: value.value }] : [];
+          // A related period keeps its end (what our JSON and GeoJSON exports write).
+          const end = entry.end === undefined ? undefined : readImportedDate(entry.end);
+          return label && value.ok ? [{ label, date: value.value, ...(end?.ok ? { end: end.value } : {}) }] : [];
         })
       : [],
     places,

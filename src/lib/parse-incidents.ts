@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { parseIncidentTime, type IncidentTime } from './dates.ts';
 import { DatasetMetaSchema, IncidentRecordSchema, type DatasetMeta, type Incident } from './incident-schema.ts';
+import type { DayMonthOrder } from './imported-dates.ts';
 import { readOpenRecord } from './open-record.ts';
 import type { RecordProblem } from './record-problem.ts';
 import { normalizeForSearch } from './search.ts';
@@ -95,6 +96,20 @@ function readCuratedRecord(raw: unknown, position: number, problems: RecordProbl
   };
 }
 
+/** How imported (non-JSON) records are named in problems, and how their dates are read. */
+export interface ParseOptions {
+  /** How the records arrived. @default 'json' */
+  format?: RecordProblem['format'];
+  /** Where each record sits in its file, by index: its row/feature number and line. @default index + 1 */
+  positions?: readonly { record: number; line?: number }[];
+  /** Day/month order for `03/02/2021`-style dates (open mode). */
+  dateOrder?: DayMonthOrder;
+  /** Called now and then with the number of records read, for progress. */
+  onProgress?: (done: number) => void;
+}
+
+const PROGRESS_EVERY = 2000;
+
 /**
  * Reads a list of raw records in the given mode. Duplicate ids are errors in curated mode; in
  * open mode the later record gets a suffixed id and a notice.
@@ -102,29 +117,34 @@ function readCuratedRecord(raw: unknown, position: number, problems: RecordProbl
 export function parseIncidents(
   rawRecords: readonly unknown[],
   mode: ValidationMode,
+  options: ParseOptions = {},
 ): { incidents: LoadedIncident[]; problems: RecordProblem[] } {
   const problems: RecordProblem[] = [];
   const incidents: LoadedIncident[] = [];
   const seen = new Set<string>();
+  const format = options.format ?? 'json';
   rawRecords.forEach((raw, index) => {
-    const position = index + 1;
+    if (options.onProgress && index % PROGRESS_EVERY === 0 && index > 0) options.onProgress(index);
+    const where = options.positions?.[index];
+    const position = where?.record ?? index + 1;
+    const line = where?.line;
+    const at = line === undefined ? { format, record: position } : { format, record: position, line };
     let incident: Incident | null;
     if (mode === 'curated') {
       incident = readCuratedRecord(raw, position, problems);
     } else {
-      const read = readOpenRecord(raw, position);
+      const read = readOpenRecord(raw, position, { dateOrder: options.dateOrder });
       const id =
         read.incident?.id ??
         (typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined);
-      for (const issue of read.issues) problems.push({ format: 'json', record: position, id, ...issue });
+      for (const issue of read.issues) problems.push({ ...at, id, ...issue });
       incident = read.incident;
     }
     if (!incident) return;
     const time = parseIncidentTime(incident.date, incident.end);
     if (!time.ok) {
       problems.push({
-        format: 'json',
-        record: position,
+        ...at,
         id: incident.id,
         field: time.field,
         reason: time.reason,
@@ -135,8 +155,7 @@ export function parseIncidents(
     if (seen.has(incident.id)) {
       if (mode === 'curated') {
         problems.push({
-          format: 'json',
-          record: position,
+          ...at,
           id: incident.id,
           field: 'id',
           reason: `id "${incident.id}" is used by an earlier record`,
@@ -146,8 +165,7 @@ export function parseIncidents(
       }
       const renamed = uniqueId(incident.id, seen);
       problems.push({
-        format: 'json',
-        record: position,
+        ...at,
         id: incident.id,
         field: 'id',
         reason: `id "${incident.id}" is used by an earlier record; renamed ${renamed}`,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  centreWindow,
+  interpolateWindow,
   MIN_WINDOW_MS,
   paddedWindow,
   panWindow,
@@ -49,5 +51,23 @@ describe('zoomWindow', () => {
   it('paddedWindow adds room on both sides', () => {
     const padded = paddedWindow({ fromMs: 0, toMs: 1e12 }, 0.1);
     expect(padded).toEqual({ fromMs: -1e11, toMs: 1.1e12 });
+  });
+});
+
+describe('interpolateWindow', () => {
+  const a = { fromMs: 0, toMs: 1000 };
+  const b = { fromMs: 4950, toMs: 5050 };
+  it('starts at a and ends at b', () => {
+    expect(interpolateWindow(a, b, 0)).toEqual(a);
+    const end = interpolateWindow(a, b, 1);
+    expect(end.fromMs).toBeCloseTo(b.fromMs, 6);
+    expect(end.toMs).toBeCloseTo(b.toMs, 6);
+  });
+  it('shrinks the span geometrically: halfway between 1000 and 100 is about 316', () => {
+    const middle = interpolateWindow(a, b, 0.5);
+    expect(middle.toMs - middle.fromMs).toBeCloseTo(Math.sqrt(1000 * 100), 6);
+  });
+  it('centreWindow keeps the span', () => {
+    expect(centreWindow(a, 10_000)).toEqual({ fromMs: 9500, toMs: 10_500 });
   });
 });

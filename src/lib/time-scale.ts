@@ -72,3 +72,19 @@ export function paddedWindow(extent: TimeWindow, paddingFraction = 0.04): TimeWi
 export function sameWindow(a: TimeWindow, b: TimeWindow, toleranceMs = 1): boolean {
   return Math.abs(a.fromMs - b.fromMs) <= toleranceMs && Math.abs(a.toMs - b.toMs) <= toleranceMs;
 }
+
+/**
+ * The window a fraction `t` (0–1) of the way from `a` to `b`: the centre moves linearly and the
+ * span geometrically, so a zoom feels even at every scale.
+ */
+export function interpolateWindow(a: TimeWindow, b: TimeWindow, t: number): TimeWindow {
+  const centre = (a.fromMs + a.toMs) / 2 + ((b.fromMs + b.toMs - (a.fromMs + a.toMs)) / 2) * t;
+  const span = (a.toMs - a.fromMs) * ((b.toMs - b.fromMs) / (a.toMs - a.fromMs)) ** t;
+  return { fromMs: centre - span / 2, toMs: centre + span / 2 };
+}
+
+/** A window of the same span as `window`, centred on `ms`. */
+export function centreWindow(window: TimeWindow, ms: number): TimeWindow {
+  const span = window.toMs - window.fromMs;
+  return { fromMs: ms - span / 2, toMs: ms + span / 2 };
+}

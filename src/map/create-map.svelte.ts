@@ -1,23 +1,60 @@
 /**
  * MapLibre wrapped once, as an attachment: the map is created once by its container (MapLibre is
- * loaded lazily), and data, selection and hover arrive through child effects, so the map is never
- * rebuilt when they change. Without WebGL the attachment reports the map unavailable instead.
+ * loaded lazily, as its own chunk), and data, selection, hover, theme and camera arrive through
+ * child effects, so the map is never rebuilt when they change. Without WebGL the attachment
+ * reports the map unavailable instead; a lost WebGL context is reported and recovered from.
  */
 import type { Attachment } from 'svelte/attachments';
-import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
-import countriesUrl from 'world-atlas/countries-110m.json?url';
+import { untrack } from 'svelte';
+import type { GeoJSONSource, Map as MapLibreMap, MapOptions, StyleSpecification } from 'maplibre-gl';
+import fontFaces from 'virtual:map-font-faces';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { basemapFromTopology, type Basemap } from '../lib/basemap.ts';
-import { EUROPE_AND_CHINA, type IncidentPoints, type LngLatBounds } from '../lib/geo.ts';
+import {
+  containsBounds,
+  EUROPE_AND_CHINA,
+  isPointBounds,
+  placesBounds,
+  type LngLat,
+  type LngLatBounds,
+} from '../lib/bounds.ts';
+import { roundView, sameView, type MapView } from '../lib/map-view.ts';
+import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
-import { buildMapStyle, idFilter, INCIDENT_LAYERS, type MapTheme } from './map-style.ts';
+import type { MapBasemap } from './map-basemap.ts';
+import { SOURCES } from './map-ids.ts';
+import type { PointerTarget } from './map-pointer.ts';
+import type { Rendered } from './map-rendered.ts';
+import type { MapTheme } from './map-theme.ts';
+
+/** Beyond this many incidents with several places, only the selected one's places are linked. */
+const LINKED_INCIDENTS_LIMIT = 2_000;
+/** Framing padding in CSS px, and how close "fit to filtered" may zoom onto a single place. */
+const FIT_PADDING_PX = 40;
+const FIT_MAX_ZOOM = 7;
+
+export interface MapController {
+  /** Frames the bounds (a single place is centred at a readable zoom). */
+  fitTo: (bounds: LngLatBounds) => void;
+  /** Back to the first view: Europe and China together. */
+  reset: () => void;
+  /** Where a country's label point is on screen (CSS px in the container), or null. */
+  countryPoint: (code: string) => { x: number; y: number } | null;
+}
 
 export interface IncidentMapOptions {
-  points: () => IncidentPoints;
-  selectedId: () => string | null;
-  hoveredId: () => string | null;
-  /** Places of the selected incident, to bring into view. */
-  selectedBounds: () => LngLatBounds | null;
+  /** The incidents to draw: those passing every filter and inside the time window. */
+  incidents: () => readonly LoadedIncident[];
+  selected: () => LoadedIncident | null;
+  hovered: () => LoadedIncident | null;
+  /** Choropleth shade (1…4, 4 darkest) by country; absent countries are plain land. */
+  countryShades: () => ReadonlyMap<string, number>;
+  /** Countries in the country filter, outlined. */
+  filteredCountries: () => readonly string[];
+  /** A country to outline as hovered, from outside the map (the country list's focus). */
+  highlightedCountry: () => string | null;
+  showArcs: () => boolean;
+  /** The camera wanted by the rest of the app (URL): the map jumps there when it differs. */
+  view: () => MapView | null;
   theme: () => MapTheme;
   reducedMotion: () => boolean;
   /** Embeds: one-finger pan and plain-wheel zoom are left to the page. */
@@ -25,9 +62,21 @@ export interface IncidentMapOptions {
   onstate: (state: MapState, reason?: string) => void;
   onselect: (id: string) => void;
   onhover: (id: string | null) => void;
+  oncountry: (code: string) => void;
+  onpointer: (target: PointerTarget | null) => void;
+  onview: (view: MapView) => void;
+  oncontroller: (controller: MapController | null) => void;
   /** Receives a function that copies the map's pixels (null when the map goes away). */
   oncapture?: (capture: (() => Promise<HTMLCanvasElement | null>) | null) => void;
 }
+
+/** Test hooks on the container, like the timeline's `markRect` (CONTRACTS §5). */
+type MapContainer = HTMLDivElement & {
+  /** What the map drew at its last idle. */
+  rendered?: () => Rendered | null;
+  /** Where a longitude–latitude is on screen, CSS px relative to the container. */
+  project?: (lngLat: LngLat) => { x: number; y: number };
+};
 
 /** Copies the map's WebGL canvas during a render, while its buffer still holds the frame. */
 function captureCanvas(map: MapLibreMap): Promise<HTMLCanvasElement | null> {
@@ -44,48 +93,104 @@ function captureCanvas(map: MapLibreMap): Promise<HTMLCanvasElement | null> {
   });
 }
 
-async function loadBasemap(): Promise<Basemap> {
-  const response = await fetch(countriesUrl);
-  if (!response.ok) throw new Error(`basemap: ${response.status}`);
-  return basemapFromTopology(await response.json());
+function viewOf(map: MapLibreMap): MapView {
+  const { lng, lat } = map.getCenter();
+  return roundView({ zoom: map.getZoom(), lat, lng });
 }
 
-function featureId(event: MapLayerMouseEvent): string | null {
-  const id = event.features?.[0]?.properties?.id;
-  return typeof id === 'string' ? id : null;
+function viewBounds(map: MapLibreMap): LngLatBounds {
+  const bounds = map.getBounds();
+  return [bounds.getSouthWest().toArray() as LngLat, bounds.getNorthEast().toArray() as LngLat];
 }
 
-/** Records what the map actually drew, for tests and assistive summaries: ids of rendered incidents. */
-function recordRendered(map: MapLibreMap, container: HTMLElement): void {
-  const ids = (layer: string) =>
-    [...new Set(map.queryRenderedFeatures({ layers: [layer] }).map((feature) => String(feature.properties.id)))].sort();
-  container.dataset.renderedIncidents = ids(INCIDENT_LAYERS.points).join(' ');
-  container.dataset.renderedSelection = ids(INCIDENT_LAYERS.selected).join(' ');
-}
+const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
-function isInView(map: MapLibreMap, bounds: LngLatBounds): boolean {
-  const view = map.getBounds();
-  return view.contains(bounds[0]) && view.contains(bounds[1]);
+/**
+ * Build-time setting, off by default: a remote basemap style to draw our layers over (README,
+ * "A richer basemap"). Never a URL parameter: the page must not fetch from hosts a visitor names.
+ */
+const REMOTE_STYLE_URL: string = import.meta.env.VITE_MAP_STYLE_URL ?? '';
+
+/** Our offline style, or the remote basemap with our layers over it when one is configured. */
+function mapStyle(
+  ours: StyleSpecification,
+  overlayStyle: (remote: StyleSpecification, ours: StyleSpecification) => StyleSpecification,
+): Pick<MapOptions, 'style' | 'transformStyle'> {
+  if (!REMOTE_STYLE_URL) return { style: ours };
+  return { style: REMOTE_STYLE_URL, transformStyle: (_previous, remote) => overlayStyle(remote, ours) };
 }
 
 export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElement> {
-  return (container) => {
+  return (node) => {
+    const container = node as MapContainer;
     let map = $state.raw<MapLibreMap | null>(null);
+    /** The data builders, loaded with MapLibre; set before `map`, so effects that see a map have them. */
+    let data: typeof import('./map-data.ts');
+    /** True while the style can take data; false again between a lost and a restored context. */
     let styleReady = $state(false);
+    let basemap = $state.raw<MapBasemap | null>(null);
+    let pointerCountry = $state<string | null>(null);
+    let rendered: Rendered | null = null;
     let destroyed = false;
+    /** Bumped by anything that will make the map busy, so an older idle reading is dropped. */
+    let busy = 0;
+    const unlisten: (() => void)[] = [];
+
+    const setData = (source: string, data: GeoJSON.GeoJSON) => {
+      map?.getSource<GeoJSONSource>(source)?.setData(data);
+      busy++;
+      options.onstate('moving');
+    };
+
+    const whenStyleLoaded = (created: MapLibreMap) => {
+      if (created.isStyleLoaded()) styleReady = true;
+      else created.once('style.load', () => (styleReady = true));
+    };
+
+    let fineRequested = false;
+    const upgradeBasemap = (created: MapLibreMap) => {
+      if (!basemap || fineRequested || created.getZoom() < data.FINE_BASEMAP_ZOOM) return;
+      fineRequested = true;
+      data
+        .loadFineBasemap(basemap)
+        .then((fine) => {
+          if (!destroyed) basemap = fine;
+        })
+        .catch((error: unknown) => console.warn('map: the detailed countries could not be loaded', error));
+    };
+
+    const controller = (created: MapLibreMap): MapController => ({
+      fitTo: (bounds) => {
+        const duration = options.reducedMotion() ? 0 : 600;
+        if (isPointBounds(bounds))
+          created.easeTo({ center: bounds[0], zoom: Math.max(created.getZoom(), 5), duration });
+        else created.fitBounds(bounds, { padding: FIT_PADDING_PX, maxZoom: FIT_MAX_ZOOM, duration });
+      },
+      reset: () => created.fitBounds(EUROPE_AND_CHINA, { padding: 16, duration: options.reducedMotion() ? 0 : 600 }),
+      countryPoint: (code) => {
+        const anchor = basemap?.anchors.get(code);
+        if (!anchor) return null;
+        const point = created.project(anchor);
+        return { x: point.x, y: point.y };
+      },
+    });
 
     const start = async () => {
-      const [maplibre, basemap] = await Promise.all([import('maplibre-gl'), loadBasemap()]);
+      const loadingMaplibre = import('maplibre-gl');
+      data = await import('./map-data.ts');
+      const [maplibre, coarse] = await Promise.all([loadingMaplibre, data.loadCoarseBasemap()]);
       if (destroyed) return;
       maplibre.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
+      const initial = untrack(options.view);
       let created: MapLibreMap;
       try {
         created = new maplibre.Map({
           container,
-          style: buildMapStyle(options.theme()),
-          bounds: EUROPE_AND_CHINA,
-          fitBoundsOptions: { padding: 16 },
-          attributionControl: { compact: true, customAttribution: 'Natural Earth' },
+          ...mapStyle(data.buildMapStyle(untrack(options.theme), fontFaces), data.overlayStyle),
+          ...(initial
+            ? { center: [initial.lng, initial.lat] as LngLat, zoom: initial.zoom }
+            : { bounds: EUROPE_AND_CHINA, fitBoundsOptions: { padding: 16 } }),
+          attributionControl: { compact: true, customAttribution: 'Natural Earth · Noto fonts (OFL)' },
           cooperativeGestures: options.cooperative,
           dragRotate: false,
           pitchWithRotate: false,
@@ -100,70 +205,180 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         return;
       }
       created.touchZoomRotate.disableRotation();
+      created.keyboard.disableRotation();
       created.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
       created.on('error', (event) => console.warn('map:', event.error?.message ?? event));
-      created.on('movestart', () => options.onstate('moving'));
-      created.on('dataloading', () => options.onstate('moving'));
+      created.on('movestart', () => {
+        busy++;
+        options.onstate('moving');
+      });
+      created.on('dataloading', () => {
+        busy++;
+        options.onstate('moving');
+      });
+      created.on('moveend', () => {
+        const view = viewOf(created);
+        if (!sameView(view, untrack(options.view))) options.onview(view);
+        upgradeBasemap(created);
+      });
       created.on('idle', () => {
-        recordRendered(created, container);
-        options.onstate('idle');
+        const reading = busy;
+        data
+          .readRendered(created)
+          .then((result) => {
+            if (destroyed || reading !== busy || !styleReady) return;
+            rendered = result;
+            container.dataset.renderedIncidents = result.incidents.join(' ');
+            container.dataset.renderedSelection = result.selection.join(' ');
+            container.dataset.renderedArcs = result.arcs.join(' ');
+            options.onstate('idle');
+          })
+          .catch((error: unknown) => console.warn('map: reading what was drawn failed', error));
       });
-      created.on('webglcontextlost', () => options.onstate('unavailable', 'context-lost'));
-      created.on('webglcontextrestored', () => options.onstate('moving'));
-      created.on('click', INCIDENT_LAYERS.points, (event) => {
-        const id = featureId(event);
-        if (id) options.onselect(id);
+      created.on('webglcontextlost', () => {
+        styleReady = false;
+        options.onstate('unavailable', 'context-lost');
       });
-      created.on('mousemove', INCIDENT_LAYERS.points, (event) => {
-        created.getCanvas().style.cursor = 'pointer';
-        options.onhover(featureId(event));
+      created.on('webglcontextrestored', () => {
+        busy++;
+        options.onstate('moving');
+        whenStyleLoaded(created);
       });
-      created.on('mouseleave', INCIDENT_LAYERS.points, () => {
-        created.getCanvas().style.cursor = '';
-        options.onhover(null);
-      });
+      unlisten.push(
+        data.listenToPointer(created, {
+          onselect: options.onselect,
+          oncountry: options.oncountry,
+          reducedMotion: options.reducedMotion,
+          onpointer: (target) => {
+            pointerCountry = target?.kind === 'country' ? target.code : null;
+            options.onhover(target?.kind === 'incident' ? target.id : null);
+            options.onpointer(target);
+          },
+        }),
+      );
       created.once('load', () => {
-        (created.getSource('countries') as GeoJSONSource).setData(basemap.countries);
-        (created.getSource('borders') as GeoJSONSource).setData(basemap.borders);
+        basemap = coarse;
         styleReady = true;
+        upgradeBasemap(created);
       });
+      container.rendered = () => rendered;
+      container.project = (lngLat) => {
+        const { x, y } = created.project(lngLat);
+        return { x, y };
+      };
       map = created;
+      options.oncontroller(controller(created));
       options.oncapture?.(() => captureCanvas(created));
     };
     start().catch((error: unknown) => {
       if (!destroyed) options.onstate('unavailable', String(error));
     });
 
+    // The basemap: countries, borders and labels (again after a restored context).
     $effect(() => {
-      const points = options.points();
+      if (!map || !styleReady || !basemap) return;
+      setData(SOURCES.countries, basemap.countries);
+      setData(SOURCES.borders, basemap.borders);
+      setData(SOURCES.countryLabels, basemap.labels);
+      setData(SOURCES.capitals, data.capitalPoints());
+    });
+
+    $effect(() => {
+      const incidents = options.incidents();
       if (!map || !styleReady) return;
-      (map.getSource('incidents') as GeoJSONSource).setData(points);
-      options.onstate('moving');
+      setData(SOURCES.incidents, data.incidentPoints(incidents));
+      setData(SOURCES.secondary, data.secondaryPlaces(incidents));
+      setData(SOURCES.links, data.placeLinks(incidents, LINKED_INCIDENTS_LIMIT));
     });
 
     $effect(() => {
-      const selected = options.selectedId();
-      if (map && styleReady) map.setFilter(INCIDENT_LAYERS.selected, idFilter(selected));
+      const arcs = options.showArcs() && basemap ? data.actorTargetArcs(options.incidents(), basemap.anchors) : EMPTY;
+      if (map && styleReady) setData(SOURCES.arcs, arcs);
     });
 
+    // The selected and hovered incidents, every place of each, drawn above the clusters.
     $effect(() => {
-      const hovered = options.hoveredId();
-      if (map && styleReady) map.setFilter(INCIDENT_LAYERS.hovered, idFilter(hovered));
+      const selected = options.selected();
+      const hovered = options.hovered();
+      if (!map || !styleReady) return;
+      const focus = [
+        ...(hovered && hovered !== selected ? [{ incident: hovered, role: 'hovered' }] : []),
+        ...(selected ? [{ incident: selected, role: 'selected' }] : []),
+      ];
+      setData(SOURCES.focus, {
+        type: 'FeatureCollection',
+        features: focus.flatMap(({ incident, role }) =>
+          data.allPlaces([incident]).features.map((feature) => ({
+            ...feature,
+            properties: { ...feature.properties, role },
+          })),
+        ),
+      });
+      setData(SOURCES.focusLinks, data.placeLinks(focus.map(({ incident }) => incident)));
+    });
+
+    // Country feature state: choropleth shade, filter outline, hover outline. Feature state
+    // outlives setData (the 50m upgrade) but not a lost context, hence the styleReady dependency.
+    const countryState = (read: () => ReadonlyMap<string, number | boolean>, key: string) => {
+      let applied = new Set<string>();
+      $effect(() => {
+        const values = read();
+        if (!map || !styleReady || !basemap) {
+          applied = new Set();
+          return;
+        }
+        for (const code of applied)
+          if (!values.has(code)) map.setFeatureState({ source: SOURCES.countries, id: code }, { [key]: null });
+        for (const [code, value] of values)
+          map.setFeatureState({ source: SOURCES.countries, id: code }, { [key]: value });
+        applied = new Set(values.keys());
+        map.triggerRepaint();
+      });
+    };
+    countryState(options.countryShades, 'shade');
+    countryState(() => new Map(options.filteredCountries().map((code) => [code, true])), 'filtered');
+    countryState(() => {
+      const code = pointerCountry ?? options.highlightedCountry();
+      return new Map(code ? [[code, true]] : []);
+    }, 'hover');
+
+    // Light and dark: repaint the same layers, no rebuild.
+    $effect(() => {
+      const theme = options.theme();
+      if (!map || !styleReady) return;
+      const paint = data.themePaint(theme);
+      type Paint = Parameters<MapLibreMap['setPaintProperty']>;
+      for (const [layer, property, value] of paint) {
+        // Over a remote basemap some of our layers are left out.
+        if (map.getLayer(layer)) map.setPaintProperty(layer, property as Paint[1], value as Paint[2]);
+      }
+    });
+
+    // The camera follows the app (URL) when it asks for a view the map is not showing.
+    $effect(() => {
+      const view = options.view();
+      if (!map || !view || sameView(view, viewOf(map))) return;
+      map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
     });
 
     // Bring the selected incident's places into view when they are outside it.
     $effect(() => {
-      const bounds = options.selectedBounds();
-      if (!map || !styleReady || !bounds || isInView(map, bounds)) return;
-      const single = bounds[0][0] === bounds[1][0] && bounds[0][1] === bounds[1][1];
-      const duration = options.reducedMotion() ? 0 : 600;
-      if (single) map.easeTo({ center: bounds[0], duration });
+      const selected = options.selected();
+      if (!map || !styleReady || !selected) return;
+      // Selecting opens the details beside the map, which narrows it: measure it now, not later.
+      map.resize();
+      const bounds = placesBounds([selected]);
+      if (!bounds || containsBounds(viewBounds(map), bounds)) return;
+      const duration = untrack(options.reducedMotion) ? 0 : 700;
+      if (isPointBounds(bounds)) map.easeTo({ center: bounds[0], duration });
       else map.fitBounds(bounds, { padding: 48, maxZoom: map.getZoom(), duration });
     });
 
     return () => {
       destroyed = true;
+      for (const stop of unlisten) stop();
       options.oncapture?.(null);
+      options.oncontroller(null);
       map?.remove();
     };
   };

@@ -1,101 +1,280 @@
 /**
- * The offline map style: no tile server, no sprite, no glyphs from elsewhere. Sources are filled
- * with GeoJSON once the basemap and the incidents are known. Pure specs, no MapLibre runtime.
+ * The offline map style: no tile server, no sprite, no glyph server. Sources are GeoJSON filled
+ * once the basemap and the incidents are known; labels draw with the bundled Noto fonts through
+ * the style's `font-faces`. Pure specs, no MapLibre runtime: the light and dark themes differ only
+ * in paint values, so a theme switch is a list of `setPaintProperty` calls (`themePaint`).
  */
 import type { FeatureCollection } from 'geojson';
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
 import { TECHNIQUES } from '../lib/vocabulary.ts';
 import { techniqueColour } from '../lib/palette.ts';
+import { LAYERS, SOURCES } from './map-ids.ts';
+import type { MapTheme } from './map-theme.ts';
 
-export interface MapTheme {
-  water: string;
-  land: string;
-  border: string;
-  markStroke: string;
-  emphasis: string;
-}
+/** The `text-font` name bound to the bundled files by `font-faces` (scripts/vite-map-fonts.ts). */
+export const MAP_FONT = 'Noto Sans Regular';
 
-export const LIGHT_MAP: MapTheme = {
-  water: '#dfe8ef',
-  land: '#f7f6f2',
-  border: '#a9b0b7',
-  markStroke: '#ffffff',
-  emphasis: '#111111',
-};
-
-export const DARK_MAP: MapTheme = {
-  water: '#16202a',
-  land: '#2a2f36',
-  border: '#5b6570',
-  markStroke: '#111418',
-  emphasis: '#ffffff',
-};
-
-export const INCIDENT_LAYERS = {
-  points: 'incident-points',
-  hovered: 'incident-hovered',
-  selected: 'incident-selected',
-} as const;
+/** Clusters merge points closer than this, and stop merging past this zoom. */
+export const CLUSTER_RADIUS_PX = 36;
+export const CLUSTER_MAX_ZOOM = 10;
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-/** Colour by primary technique; unknown techniques fall back to grey here (the legend shows them). */
+/** Colour by primary technique; unknown techniques get their hashed colour in the legend, grey here. */
 export function techniqueColourExpression(): ExpressionSpecification {
   const pairs = Object.keys(TECHNIQUES).flatMap((technique) => [technique, techniqueColour(technique)]);
   return ['match', ['get', 'technique'], ...pairs, '#6f6f6f'] as unknown as ExpressionSpecification;
 }
 
-export function idFilter(id: string | null): ExpressionSpecification {
-  return ['==', ['get', 'id'], id ?? ''];
+/** Features whose role in the focus source is `role` (the selected or the hovered incident). */
+export function roleFilter(role: 'selected' | 'hovered'): FilterSpecification {
+  return ['==', ['get', 'role'], role];
 }
 
-export function buildMapStyle(theme: MapTheme): StyleSpecification {
+const isCountryLevel: ExpressionSpecification = ['==', ['get', 'countryLevel'], 1];
+const stateFlag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+
+/**
+ * A place: a filled dot for a site or city; a ring (hollow, thick outline in the technique's
+ * colour) for an incident placed only at country level. `radius` is the dot's.
+ */
+function placePaint(theme: MapTheme, radius: number) {
+  const colour = techniqueColourExpression();
+  return {
+    'circle-radius': ['case', isCountryLevel, radius + 1, radius] as DataDrivenPropertyValueSpecification<number>,
+    'circle-color': ['case', isCountryLevel, theme.land, colour] as DataDrivenPropertyValueSpecification<string>,
+    'circle-stroke-color': [
+      'case',
+      isCountryLevel,
+      colour,
+      theme.markStroke,
+    ] as DataDrivenPropertyValueSpecification<string>,
+    'circle-stroke-width': ['case', isCountryLevel, 3, 1.5] as DataDrivenPropertyValueSpecification<number>,
+  };
+}
+
+const textHalo = (theme: MapTheme) => ({
+  'text-color': theme.label,
+  'text-halo-color': theme.labelHalo,
+  'text-halo-width': 1.4,
+});
+
+function layers(theme: MapTheme): LayerSpecification[] {
+  const [c1, c2, c3, c4] = theme.choropleth;
+  return [
+    { id: 'water', type: 'background', paint: { 'background-color': theme.water } },
+    {
+      id: LAYERS.countryFill,
+      type: 'fill',
+      source: SOURCES.countries,
+      paint: {
+        // The shade of the country's incident count, set as feature state by the map.
+        'fill-color': ['match', ['coalesce', ['feature-state', 'shade'], 0], 1, c1, 2, c2, 3, c3, 4, c4, theme.land],
+      },
+    },
+    { id: 'borders', type: 'line', source: SOURCES.borders, paint: { 'line-color': theme.border, 'line-width': 0.7 } },
+    {
+      id: LAYERS.countryOutline,
+      type: 'line',
+      source: SOURCES.countries,
+      paint: {
+        'line-color': theme.countryOutline,
+        'line-width': 1.6,
+        'line-opacity': ['case', stateFlag('hover'), 1, stateFlag('filtered'), 0.8, 0],
+      },
+    },
+    {
+      id: LAYERS.arcs,
+      type: 'line',
+      source: SOURCES.arcs,
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': theme.arc,
+        'line-width': ['interpolate', ['linear'], ['get', 'count'], 1, 1.5, 10, 4, 100, 7],
+      },
+    },
+    {
+      id: 'capital-dots',
+      type: 'circle',
+      source: SOURCES.capitals,
+      filter: ['>=', ['zoom'], ['case', ['==', ['get', 'rank'], 1], 2, 4]],
+      paint: { 'circle-radius': 2.2, 'circle-color': theme.capital },
+    },
+    {
+      id: LAYERS.capitalLabels,
+      type: 'symbol',
+      source: SOURCES.capitals,
+      filter: ['>=', ['zoom'], ['case', ['==', ['get', 'rank'], 1], 2, 4]],
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [MAP_FONT],
+        'text-size': 11,
+        'text-anchor': 'left',
+        'text-offset': [0.5, 0],
+        'text-optional': true,
+      },
+      paint: textHalo(theme),
+    },
+    {
+      id: LAYERS.countryLabels,
+      type: 'symbol',
+      source: SOURCES.countryLabels,
+      // Filters see the tile's whole zoom: a label with minzoom 2.5 appears from zoom 3.
+      filter: ['>=', ['zoom'], ['get', 'minzoom']],
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [MAP_FONT],
+        'text-size': ['interpolate', ['linear'], ['get', 'minzoom'], 0, 13, 3.5, 10.5],
+        'text-max-width': 7,
+        'text-letter-spacing': 0.03,
+        'symbol-sort-key': ['get', 'sortKey'],
+        'text-padding': 4,
+      },
+      paint: textHalo(theme),
+    },
+    {
+      id: 'place-links',
+      type: 'line',
+      source: SOURCES.links,
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': theme.link, 'line-width': 1.2, 'line-opacity': 0.7, 'line-dasharray': [2, 2] },
+    },
+    {
+      id: LAYERS.secondary,
+      type: 'circle',
+      source: SOURCES.secondary,
+      paint: placePaint(theme, 4.5),
+    },
+    {
+      id: LAYERS.clusters,
+      type: 'circle',
+      source: SOURCES.incidents,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': theme.cluster,
+        'circle-radius': ['step', ['get', 'point_count'], 12, 10, 15, 100, 19, 1000, 23],
+        'circle-stroke-color': theme.markStroke,
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: LAYERS.clusterCounts,
+      type: 'symbol',
+      source: SOURCES.incidents,
+      filter: ['has', 'point_count'],
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': [MAP_FONT],
+        'text-size': 12,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': theme.clusterText },
+    },
+    {
+      id: LAYERS.points,
+      type: 'circle',
+      source: SOURCES.incidents,
+      filter: ['!', ['has', 'point_count']],
+      paint: placePaint(theme, 6),
+    },
+    {
+      id: 'incident-focus-links',
+      type: 'line',
+      source: SOURCES.focusLinks,
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': theme.emphasis, 'line-width': 2 },
+    },
+    {
+      id: LAYERS.hovered,
+      type: 'circle',
+      source: SOURCES.focus,
+      filter: roleFilter('hovered'),
+      paint: {
+        'circle-radius': 9,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': theme.emphasis,
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: LAYERS.selected,
+      type: 'circle',
+      source: SOURCES.focus,
+      filter: roleFilter('selected'),
+      paint: {
+        'circle-radius': 10,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': theme.emphasis,
+        'circle-stroke-width': 3,
+      },
+    },
+  ];
+}
+
+export function buildMapStyle(theme: MapTheme, fontFaces: StyleSpecification['font-faces']): StyleSpecification {
+  const geojson = (extra: object = {}) => ({ type: 'geojson' as const, data: empty(), ...extra });
   return {
     version: 8,
+    'font-faces': fontFaces,
     sources: {
-      countries: { type: 'geojson', data: empty() },
-      borders: { type: 'geojson', data: empty() },
-      incidents: { type: 'geojson', data: empty() },
+      [SOURCES.countries]: geojson({ promoteId: 'code' }),
+      [SOURCES.borders]: geojson(),
+      [SOURCES.countryLabels]: geojson(),
+      [SOURCES.capitals]: geojson(),
+      [SOURCES.arcs]: geojson(),
+      [SOURCES.links]: geojson(),
+      [SOURCES.secondary]: geojson(),
+      [SOURCES.incidents]: geojson({
+        cluster: true,
+        clusterRadius: CLUSTER_RADIUS_PX,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
+      }),
+      [SOURCES.focusLinks]: geojson(),
+      [SOURCES.focus]: geojson(),
     },
-    layers: [
-      { id: 'water', type: 'background', paint: { 'background-color': theme.water } },
-      { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': theme.land } },
-      { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': theme.border, 'line-width': 0.7 } },
-      {
-        id: INCIDENT_LAYERS.points,
-        type: 'circle',
-        source: 'incidents',
-        paint: {
-          'circle-radius': ['case', ['==', ['get', 'precision'], 'country'], 7, 6],
-          'circle-color': techniqueColourExpression(),
-          'circle-stroke-color': theme.markStroke,
-          'circle-stroke-width': ['case', ['==', ['get', 'precision'], 'country'], 2.5, 1.5],
-        },
-      },
-      {
-        id: INCIDENT_LAYERS.hovered,
-        type: 'circle',
-        source: 'incidents',
-        filter: idFilter(null),
-        paint: {
-          'circle-radius': 9,
-          'circle-color': 'rgba(0,0,0,0)',
-          'circle-stroke-color': theme.emphasis,
-          'circle-stroke-width': 1.5,
-        },
-      },
-      {
-        id: INCIDENT_LAYERS.selected,
-        type: 'circle',
-        source: 'incidents',
-        filter: idFilter(null),
-        paint: {
-          'circle-radius': 10,
-          'circle-color': 'rgba(0,0,0,0)',
-          'circle-stroke-color': theme.emphasis,
-          'circle-stroke-width': 3,
-        },
-      },
-    ],
+    layers: layers(theme),
+  };
+}
+
+/** Every paint value of the theme, by layer: what a theme switch sets, without rebuilding the map. */
+export function themePaint(theme: MapTheme): [layer: string, property: string, value: unknown][] {
+  return layers(theme).flatMap((layer) =>
+    Object.entries(layer.paint ?? {}).map(([property, value]): [string, string, unknown] => [
+      layer.id,
+      property,
+      value,
+    ]),
+  );
+}
+
+/** Our layers that draw a basemap of their own, left out when drawing over a remote style. */
+const OWN_BASEMAP_LAYERS = new Set(['water', 'borders', 'capital-dots', LAYERS.capitalLabels, LAYERS.countryLabels]);
+
+/**
+ * Our sources and layers over someone else's basemap style (the build-time `VITE_MAP_STYLE_URL`
+ * setting): its land, water and labels replace ours; the choropleth stays, semi-transparent, and
+ * countries without incidents are left clear so the basemap shows through.
+ */
+export function overlayStyle(remote: StyleSpecification, ours: StyleSpecification): StyleSpecification {
+  const shaded: ExpressionSpecification = ['>', ['coalesce', ['feature-state', 'shade'], 0], 0];
+  const layers = ours.layers
+    .filter((layer) => !OWN_BASEMAP_LAYERS.has(layer.id))
+    .map((layer): LayerSpecification =>
+      layer.id === LAYERS.countryFill && layer.type === 'fill'
+        ? { ...layer, paint: { ...layer.paint, 'fill-opacity': ['case', shaded, 0.55, 0] } }
+        : layer,
+    );
+  return {
+    ...remote,
+    'font-faces': { ...remote['font-faces'], ...ours['font-faces'] },
+    sources: { ...remote.sources, ...ours.sources },
+    layers: [...remote.layers, ...layers],
   };
 }

@@ -14,20 +14,18 @@ import {
   type TimeWindow,
 } from '../lib/filter.ts';
 import type { LoadedDataset, LoadedIncident } from '../lib/parse-incidents.ts';
+import type { MapView } from '../lib/map-view.ts';
 import { paddedWindow } from '../lib/time-scale.ts';
+import type { LaneMode } from '../lib/timeline-lanes.ts';
 
 export type AtlasStatus = 'loading' | 'ready' | 'error';
 export type MapState = 'loading' | 'moving' | 'idle' | 'unavailable';
 /** How the timeline groups incidents into lanes (URL `lanes`). */
-export type LaneMode = 'technique' | 'country' | 'none';
+export type { LaneMode };
 /** Colour scheme (URL `theme`); `auto` follows the system. */
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 /** A map camera, as in the URL's `map=zoom/lat/lng`. */
-export interface MapView {
-  zoom: number;
-  lat: number;
-  lng: number;
-}
+export type { MapView } from '../lib/map-view.ts';
 
 export class AtlasState {
   /** The loaded dataset; replaced wholesale, never mutated. */
@@ -49,6 +47,8 @@ export class AtlasState {
   theme = $state<ThemeChoice>('auto');
   /** The map camera: the map writes it as it moves; setting it from elsewhere (URL) moves the map. */
   mapView = $state.raw<MapView | null>(null);
+  /** Whether the map draws arcs from actor countries to the countries incidents are about. */
+  showArcs = $state(false);
   /**
    * Set by the map once it exists: resolves to a canvas holding the map as last drawn (for PNG
    * export), or null when the map is unavailable. WebGL clears its buffer after compositing, so
@@ -81,8 +81,12 @@ export class AtlasState {
     return this.timelineDrawn && this.mapSettled ? 'ready' : 'loading';
   });
 
+  /** What the views had reported before a load began, restored if it is given up. */
+  #beforeLoad: { timelineDrawn: boolean; mapSettled: boolean } | null = null;
+
   /** Starts a (re)load: views will report again once they have drawn the new data. */
   beginLoad(): void {
+    this.#beforeLoad = { timelineDrawn: this.timelineDrawn, mapSettled: this.mapSettled };
     this.loading = true;
     this.loadError = null;
     this.timelineDrawn = false;
@@ -104,6 +108,14 @@ export class AtlasState {
       this.selectedId = null;
     }
     this.loading = false;
+  }
+
+  /** Gives up a load (the user cancelled it): the dataset shown before stays, as it was. */
+  cancelLoad(): void {
+    if (this.dataset === null) return this.failLoad('Nothing was loaded.');
+    this.loading = false;
+    if (this.#beforeLoad) Object.assign(this, this.#beforeLoad);
+    this.#beforeLoad = null;
   }
 
   failLoad(message: string): void {

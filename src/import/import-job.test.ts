@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { BATCH_SIZE, ImportJob } from './import-job.ts';
+import type { ImportEvent } from './protocol.ts';
+
+/** Runs a job on the calling thread, as the page does where no worker can start. */
+async function run(text: string, name: string, answer?: (events: ImportEvent[], job: ImportJob) => void) {
+  const events: ImportEvent[] = [];
+  const job = new ImportJob((event) => events.push(event));
+  await job.read({ type: 'read', source: { kind: 'file', file: new File([text], name) }, name });
+  answer?.(events, job);
+  return events;
+}
+
+const rows = (count: number) =>
+  [
+    'date,title',
+    ...Array.from({ length: count }, (_, i) => `2021-01-${String((i % 28) + 1).padStart(2, '0')},R${i}`),
+  ].join('\n');
+
+describe('ImportJob', () => {
+  it('sends the incidents in batches, then the problems, with progress that only rises', async () => {
+    const events = await run(rows(BATCH_SIZE * 2 + 1), 'x.csv');
+    const batches = events.filter((event) => event.type === 'batch');
+    expect(batches.map((batch) => batch.incidents.length)).toEqual([BATCH_SIZE, BATCH_SIZE, 1]);
+    expect(events.at(-1)).toMatchObject({ type: 'done', problems: [], choice: { mapping: { date: 'date' } } });
+    const phases = events.flatMap((event) => (event.type === 'progress' ? [event.phase] : []));
+    expect([...new Set(phases)]).toEqual(['parsing', 'checking', 'transferring']);
+  });
+
+  it('asks for a column choice when it must, and reads the rows once it has one', async () => {
+    const events = await run('when,what\n03/02/2021,A\n', 'x.csv', (events, job) => {
+      expect(events.at(-1)).toMatchObject({ type: 'choose', inspection: { needsChoice: true } });
+      job.apply({ mapping: { date: 'when', title: 'what' }, order: 'month-first' });
+    });
+    const batch = events.find((event) => event.type === 'batch');
+    expect(batch?.type === 'batch' && batch.incidents[0].date).toBe('2021-03-02');
+  });
+
+  it('fails with the parser’s sentence', async () => {
+    expect(await run('{"incidents": [', 'x.json')).toEqual([
+      { type: 'progress', phase: 'parsing', share: 0 },
+      { type: 'failed', message: expect.stringContaining('The file is not valid JSON') },
+    ]);
+  });
+});

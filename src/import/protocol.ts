@@ -1,0 +1,69 @@
+/**
+ * Messages between the page and the parse worker. The worker reads a file (or fetches an address),
+ * parses it, asks for a column choice when it must, and sends the incidents back in batches, so
+ * neither side structured-clones 100,000 records in one go.
+ */
+import type { ColumnChoice } from '../lib/column-mapping.ts';
+import type { ImportFormat } from '../lib/import-params.ts';
+import type { TableInspection } from '../lib/import-table.ts';
+import type { DatasetMeta } from '../lib/incident-schema.ts';
+import type { LoadedIncident } from '../lib/parse-incidents.ts';
+import type { RecordProblem } from '../lib/record-problem.ts';
+
+export type ImportSource = { kind: 'url'; url: string } | { kind: 'file'; file: File } | { kind: 'text'; text: string };
+
+export interface ReadRequest {
+  type: 'read';
+  source: ImportSource;
+  /** File name or address: its extension may name the format. */
+  name: string;
+  format?: ImportFormat;
+  /** A column choice given in advance (the address's `cols`). */
+  choice?: ColumnChoice;
+}
+
+export interface ApplyRequest {
+  type: 'apply';
+  choice: ColumnChoice;
+}
+
+export type ImportRequest = ReadRequest | ApplyRequest;
+
+export type ImportPhase = 'downloading' | 'parsing' | 'checking' | 'transferring';
+
+export type ImportEvent =
+  /** `share` of the phase done (0–1), or null when it cannot be told (a download of unknown size). */
+  | { type: 'progress'; phase: ImportPhase; share: number | null }
+  | { type: 'choose'; inspection: TableInspection }
+  | { type: 'batch'; incidents: LoadedIncident[] }
+  | {
+      type: 'done';
+      meta: DatasetMeta | null;
+      problems: RecordProblem[];
+      /** The column choice used, for a table (CSV or GeoJSON). */
+      choice?: ColumnChoice;
+      inspection?: TableInspection;
+      notices: string[];
+    }
+  | { type: 'failed'; message: string };
+
+/** Where each phase sits on the one progress bar, in percent. */
+const PHASE_SPAN: Record<ImportPhase, [number, number]> = {
+  downloading: [0, 25],
+  parsing: [25, 55],
+  checking: [55, 90],
+  transferring: [90, 100],
+};
+
+/** The whole load's progress in percent (0–100), for one bar across the phases. */
+export function overallPercent(phase: ImportPhase, share: number | null): number {
+  const [from, to] = PHASE_SPAN[phase];
+  return Math.round(from + (to - from) * Math.min(1, Math.max(0, share ?? 0)));
+}
+
+export const PHASE_LABELS: Record<ImportPhase, string> = {
+  downloading: 'Downloading',
+  parsing: 'Reading rows',
+  checking: 'Checking records',
+  transferring: 'Preparing the views',
+};

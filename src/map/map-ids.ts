@@ -1,0 +1,27 @@
+/** Names of the map style's sources and layers, shared by the style and the code that feeds and reads it. */
+export const SOURCES = {
+  countries: 'countries',
+  borders: 'borders',
+  countryLabels: 'country-labels',
+  capitals: 'capitals',
+  arcs: 'arcs',
+  links: 'place-links',
+  incidents: 'incidents',
+  secondary: 'incident-secondary',
+  focus: 'incident-focus',
+  focusLinks: 'incident-focus-links',
+} as const;
+
+export const LAYERS = {
+  countryFill: 'country-fill',
+  countryOutline: 'country-outline',
+  arcs: 'arcs',
+  countryLabels: 'country-labels',
+  capitalLabels: 'capital-labels',
+  clusters: 'incident-clusters',
+  clusterCounts: 'incident-cluster-counts',
+  points: 'incident-points',
+  secondary: 'incident-secondary',
+  hovered: 'incident-hovered',
+  selected: 'incident-selected',
+} as const;

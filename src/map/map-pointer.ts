@@ -1,0 +1,94 @@
+/**
+ * Pointer interaction on the map canvas, in one place so that a click means one thing: a cluster
+ * expands (zooming to where it splits), an incident is selected, and otherwise the country under
+ * the pointer toggles the country filter. Hover reports what is under the pointer.
+ */
+import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent, PointLike } from 'maplibre-gl';
+import { LAYERS, SOURCES } from './map-ids.ts';
+
+/** What the pointer is over, with its position in CSS px relative to the map container. */
+export type PointerTarget =
+  | { kind: 'incident'; id: string; x: number; y: number }
+  | { kind: 'cluster'; count: number; x: number; y: number }
+  | { kind: 'country'; code: string; x: number; y: number };
+
+export interface PointerHandlers {
+  onselect: (id: string) => void;
+  oncountry: (code: string) => void;
+  onpointer: (target: PointerTarget | null) => void;
+  /** Animations are instant under prefers-reduced-motion. */
+  reducedMotion: () => boolean;
+}
+
+/** A few pixels of slack so small dots are easy to hit. */
+const HIT_SLOP_PX = 3;
+
+function featureAt(map: MapLibreMap, point: { x: number; y: number }): MapGeoJSONFeature | undefined {
+  const box: [PointLike, PointLike] = [
+    [point.x - HIT_SLOP_PX, point.y - HIT_SLOP_PX],
+    [point.x + HIT_SLOP_PX, point.y + HIT_SLOP_PX],
+  ];
+  const order = [LAYERS.selected, LAYERS.clusters, LAYERS.points, LAYERS.secondary];
+  const marks = map.queryRenderedFeatures(box, { layers: order });
+  marks.sort(
+    (a, b) => order.indexOf(a.layer.id as (typeof order)[number]) - order.indexOf(b.layer.id as (typeof order)[number]),
+  );
+  return marks[0] ?? map.queryRenderedFeatures([point.x, point.y], { layers: [LAYERS.countryFill] })[0];
+}
+
+function targetOf(feature: MapGeoJSONFeature | undefined, event: MapMouseEvent): PointerTarget | null {
+  if (!feature) return null;
+  const { x, y } = event.point;
+  if (feature.layer.id === LAYERS.clusters)
+    return { kind: 'cluster', count: Number(feature.properties.point_count), x, y };
+  if (feature.layer.id === LAYERS.countryFill) {
+    const code = String(feature.properties.code ?? '');
+    return code ? { kind: 'country', code, x, y } : null;
+  }
+  return { kind: 'incident', id: String(feature.properties.id), x, y };
+}
+
+/** Zooms to where a cluster splits into its members, centred on it. */
+export async function expandCluster(map: MapLibreMap, feature: MapGeoJSONFeature, reducedMotion: boolean) {
+  const source = map.getSource<GeoJSONSource>(SOURCES.incidents);
+  if (!source) return;
+  const zoom = await source.getClusterExpansionZoom(feature.properties.cluster_id as number);
+  const [lng, lat] = (feature.geometry as GeoJSON.Point).coordinates;
+  map.easeTo({ center: [lng, lat], zoom: Math.min(zoom, map.getMaxZoom()), duration: reducedMotion ? 0 : 500 });
+}
+
+/** Wires click and hover; returns the function that unwires them. */
+export function listenToPointer(map: MapLibreMap, handlers: PointerHandlers): () => void {
+  const canvas = map.getCanvas();
+  const onclick = (event: MapMouseEvent) => {
+    const feature = featureAt(map, event.point);
+    if (!feature) return;
+    if (feature.layer.id === LAYERS.clusters) void expandCluster(map, feature, handlers.reducedMotion());
+    else if (feature.layer.id === LAYERS.countryFill) {
+      const code = String(feature.properties.code ?? '');
+      if (code) handlers.oncountry(code);
+    } else handlers.onselect(String(feature.properties.id));
+  };
+  /** What the pointer is over, so that leaving or moving the map clears only what the map set. */
+  let current: PointerTarget | null = null;
+  const report = (target: PointerTarget | null) => {
+    current = target;
+    canvas.style.cursor = target ? 'pointer' : '';
+    handlers.onpointer(target);
+  };
+  const onmove = (event: MapMouseEvent) => report(targetOf(featureAt(map, event.point), event));
+  const onleave = () => {
+    if (current !== null) report(null);
+  };
+  map.on('click', onclick);
+  map.on('mousemove', onmove);
+  map.on('mouseout', onleave);
+  // Once the map moves, what was under the pointer no longer is (a cluster just clicked has split).
+  map.on('movestart', onleave);
+  return () => {
+    map.off('movestart', onleave);
+    map.off('click', onclick);
+    map.off('mousemove', onmove);
+    map.off('mouseout', onleave);
+  };
+}

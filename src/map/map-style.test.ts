@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { StyleSpecification } from 'maplibre-gl';
+import { LAYERS, SOURCES } from './map-ids.ts';
+import { buildMapStyle, overlayStyle, themePaint } from './map-style.ts';
+import { DARK_MAP, LIGHT_MAP } from './map-theme.ts';
+
+const fonts = { 'Noto Sans Regular': [{ url: 'latin.woff2', 'unicode-range': ['U+0000-00FF'] }] };
+
+describe('buildMapStyle', () => {
+  const style = buildMapStyle(LIGHT_MAP, fonts);
+  it('needs no server: no glyphs, no sprite, every source GeoJSON', () => {
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    expect(Object.values(style.sources).every((source) => source.type === 'geojson')).toBe(true);
+    expect(style['font-faces']).toBe(fonts);
+  });
+  it('clusters incidents and keys countries by ISO code for feature state', () => {
+    expect(style.sources[SOURCES.incidents]).toMatchObject({ cluster: true });
+    expect(style.sources[SOURCES.countries]).toMatchObject({ promoteId: 'code' });
+  });
+  it('draws the selection above everything', () => {
+    expect(style.layers.at(-1)!.id).toBe(LAYERS.selected);
+  });
+});
+
+describe('themePaint', () => {
+  it('switches every paint value that differs between light and dark, on the same layers', () => {
+    const light = themePaint(LIGHT_MAP);
+    const dark = themePaint(DARK_MAP);
+    expect(dark.map(([layer, property]) => `${layer}.${property}`)).toEqual(
+      light.map(([layer, property]) => `${layer}.${property}`),
+    );
+    expect(dark).toContainEqual(['water', 'background-color', DARK_MAP.water]);
+  });
+});
+
+describe('overlayStyle', () => {
+  const remote: StyleSpecification = {
+    version: 8,
+    glyphs: 'https://tiles.example/{fontstack}/{range}.pbf',
+    sources: { base: { type: 'vector', url: 'https://tiles.example/base.json' } },
+    layers: [{ id: 'base-land', type: 'background', paint: { 'background-color': '#eee' } }],
+  };
+  const merged = overlayStyle(remote, buildMapStyle(LIGHT_MAP, fonts));
+  it('keeps the remote basemap and puts our incident layers over it, without our own land and labels', () => {
+    const ids = merged.layers.map((layer) => layer.id);
+    expect(ids[0]).toBe('base-land');
+    expect(ids).toContain(LAYERS.clusters);
+    expect(ids).not.toContain('water');
+    expect(ids).not.toContain(LAYERS.countryLabels);
+    expect(Object.keys(merged.sources)).toEqual(expect.arrayContaining(['base', SOURCES.incidents]));
+    expect(merged.glyphs).toBe(remote.glyphs);
+  });
+  it('leaves countries without incidents clear', () => {
+    const fill = merged.layers.find((layer) => layer.id === LAYERS.countryFill)!;
+    expect(fill.type === 'fill' && fill.paint?.['fill-opacity']).toEqual([
+      'case',
+      ['>', ['coalesce', ['feature-state', 'shade'], 0], 0],
+      0.55,
+      0,
+    ]);
+  });
+});

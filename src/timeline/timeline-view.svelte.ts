@@ -1,0 +1,206 @@
+/**
+ * The timeline's own state, shared by its plot, toolbar and overview: the columnar index and
+ * layout derived from the atlas, the window being drawn, keyboard focus and hover.
+ *
+ * `atlas.window` stays the one time filter. While a gesture or an animation runs, the timeline
+ * draws a *live* window every frame and commits it to the atlas every `COMMIT_INTERVAL_MS` (and
+ * once more when the gesture ends), so the map, list and counts follow without being recomputed
+ * on every frame of a zoom. When updating them takes long (a very large dataset), commits are
+ * spaced to a few times that cost, so the timeline keeps its frame rate.
+ */
+import type { TimeWindow } from '../lib/filter.ts';
+import { centreWindow, interpolateWindow, paddedWindow, panWindow, zoomWindow } from '../lib/time-scale.ts';
+import { buildTimelineIndex, buildTimeOrder, entryInLane, lowerBoundInLane } from '../lib/timeline-index.ts';
+import { LayoutCache, layoutOptionsFor, layoutTimeline, planLanes } from '../lib/timeline-layout.ts';
+import { locateEntry, type Hit } from '../lib/timeline-locate.ts';
+import type { AtlasState } from '../state/atlas-state.svelte.ts';
+
+/** How often a running gesture updates the atlas's time filter, when the views can keep up. */
+export const COMMIT_INTERVAL_MS = 100;
+/** Commits are at least this many times their own cost apart. */
+const COMMIT_COST_FACTOR = 4;
+const ANIMATION_MS = 280;
+
+/**
+ * How long the page stalls after `started`: the end of the last long frame before frames run
+ * smoothly again (two in a row under 25 ms). This sees the views' whole cost, the map's WebGL
+ * work included, which happens after Svelte's own update.
+ */
+function measureStall(started: number): Promise<number> {
+  return new Promise((resolve) => {
+    let last = started;
+    let lastLong = started;
+    let smooth = 0;
+    const frame = (now: number) => {
+      if (now - last > 25) {
+        lastLong = now;
+        smooth = 0;
+      } else smooth++;
+      last = now;
+      if (smooth >= 2 || now - started > 3000) resolve(lastLong - started);
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+const easeInOut = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
+
+export class TimelineView {
+  readonly atlas: AtlasState;
+  readonly #reducedMotion: () => boolean;
+  /** Plot width in CSS px (bound to the plot element). */
+  widthPx = $state(0);
+  /** The window drawn while a gesture or animation leads the atlas; null when they agree. */
+  #live = $state.raw<TimeWindow | null>(null);
+  #commitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** How long the views took to follow the last commit, ms. */
+  #commitCost = 0;
+  #frame = 0;
+  #target: TimeWindow | null = null;
+  /** The incident the keyboard is on, and the lane it was reached in. */
+  focus = $state.raw<{ id: string; laneKey: string } | null>(null);
+  /** What the pointer is over. */
+  hover = $state.raw<Hit | null>(null);
+
+  constructor(atlas: AtlasState, reducedMotion: () => boolean) {
+    this.atlas = atlas;
+    this.#reducedMotion = reducedMotion;
+  }
+
+  // Derived fields read `this.atlas` inside functions, evaluated lazily after the constructor ran.
+  window: TimeWindow | null = $derived.by(() => this.#live ?? this.atlas.window);
+  /** The window at zoom 1: the whole dataset with a margin. */
+  base: TimeWindow | null = $derived.by(() => (this.atlas.extent ? paddedWindow(this.atlas.extent) : null));
+  #order = $derived.by(() => buildTimeOrder(this.atlas.incidents));
+  index = $derived.by(() =>
+    buildTimelineIndex(this.#order, this.atlas.filtered, this.atlas.lanes, this.atlas.extent?.toMs ?? Date.now()),
+  );
+  #options = $derived.by(() => layoutOptionsFor(this.index.lanes.length, this.widthPx));
+  cache = $derived.by(() => new LayoutCache(this.index, this.#options));
+  plan = $derived.by(() =>
+    this.base && this.widthPx > 0
+      ? planLanes(this.cache, (this.base.toMs - this.base.fromMs) / this.widthPx, this.#options)
+      : null,
+  );
+  layout = $derived.by(() =>
+    this.plan && this.window && this.index.incidents.length > 0
+      ? layoutTimeline(this.cache, this.plan, this.window, this.widthPx)
+      : null,
+  );
+
+  /** The entry keyboard focus is on: the focused incident, else the selected one, else the first in view. */
+  activeEntry: number = $derived.by(() => {
+    const index = this.index;
+    if (index.incidents.length === 0) return -1;
+    const id = this.focus?.id ?? this.atlas.selectedId;
+    const position = id === null ? undefined : index.positionOf.get(id);
+    if (position !== undefined) {
+      const lane = this.focus ? index.lanes.findIndex((candidate) => candidate.key === this.focus!.laneKey) : -1;
+      return entryInLane(index, position, lane);
+    }
+    const first = this.window ? lowerBoundInLane(index, 0, this.window.fromMs) : 0;
+    return first < index.laneOffsets[1] ? first : 0;
+  });
+  active = $derived.by(() =>
+    this.layout && this.activeEntry >= 0 ? locateEntry(this.cache, this.layout, this.activeEntry) : null,
+  );
+
+  /** A gesture asks for `window`: it takes over from any animation; draw it now, commit it soon. */
+  preview(window: TimeWindow): void {
+    this.#stopAnimation();
+    this.#show(window);
+  }
+
+  #show(window: TimeWindow): void {
+    this.#live = window;
+    this.#commitTimer ??= setTimeout(
+      () => {
+        this.#commitTimer = undefined;
+        if (this.#live) void this.#commit(this.#live);
+      },
+      Math.max(COMMIT_INTERVAL_MS, COMMIT_COST_FACTOR * this.#commitCost),
+    );
+  }
+
+  async #commit(window: TimeWindow): Promise<void> {
+    const started = performance.now();
+    this.atlas.window = window;
+    this.#commitCost = await measureStall(started);
+  }
+
+  /** The gesture ended: commit what it shows. */
+  settle(): void {
+    clearTimeout(this.#commitTimer);
+    this.#commitTimer = undefined;
+    if (this.#live) void this.#commit(this.#live);
+    this.#live = null;
+  }
+
+  /** Moves to `target`, animated unless the reader prefers reduced motion. */
+  animateTo(target: TimeWindow): void {
+    const from = this.window;
+    this.#stopAnimation();
+    if (!from || this.#reducedMotion()) {
+      this.#live = null;
+      this.atlas.window = target;
+      return;
+    }
+    this.#target = target;
+    const started = performance.now();
+    const step = (now: number) => {
+      const t = Math.min(1, (now - started) / ANIMATION_MS);
+      this.#show(interpolateWindow(from, target, easeInOut(t)));
+      if (t < 1) {
+        this.#frame = requestAnimationFrame(step);
+        return;
+      }
+      this.#frame = 0;
+      this.#target = null;
+      this.settle();
+    };
+    this.#frame = requestAnimationFrame(step);
+  }
+
+  #stopAnimation(): void {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#target = null;
+  }
+
+  /** Where the next zoom or pan starts: the end of a running animation, so repeated keys add up. */
+  #current(): TimeWindow | null {
+    return this.#target ?? this.window;
+  }
+
+  zoomBy(factor: number, anchorMs?: number): void {
+    const window = this.#current();
+    if (window) this.animateTo(zoomWindow(window, factor, anchorMs));
+  }
+
+  pan(fraction: number): void {
+    const window = this.#current();
+    if (window) this.animateTo(panWindow(window, fraction));
+  }
+
+  /** Frames `[fromMs, toMs)` with a margin (a cluster or a bin the reader opened). */
+  zoomTo(fromMs: number, toMs: number): void {
+    this.animateTo(paddedWindow({ fromMs, toMs }, 0.1));
+  }
+
+  /** Puts keyboard focus on an entry, bringing it into view when it lies outside the window. */
+  focusEntry(entry: number): void {
+    const index = this.index;
+    const i = index.entryIncident[entry];
+    this.focus = { id: index.incidents[i].id, laneKey: index.lanes[index.entryLane[entry]].key };
+    const window = this.#current();
+    if (window && (index.start[i] >= window.toMs || index.end[i] <= window.fromMs)) {
+      this.animateTo(centreWindow(window, index.start[i]));
+    }
+  }
+
+  destroy(): void {
+    this.#stopAnimation();
+    clearTimeout(this.#commitTimer);
+  }
+}
