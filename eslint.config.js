@@ -8,6 +8,8 @@ export default ts.config(
     ignores: [
       'dist/',
       'bench/dist/',
+      'bench/dist-profiled/',
+      'bench/results/',
       'bench/data/',
       'node_modules/',
       'test-results/',

@@ -15,7 +15,11 @@ export interface FrameStats {
 export const READY_PROBE = `
   // tsx compiles this script's page functions with esbuild's keepNames, which calls __name().
   window.__name = (fn) => fn;
-  window.__bench = { readyAt: null, frames: null };
+  window.__bench = { readyAt: null, frames: null, marks: {} };
+  // The app keeps only its latest mark of each name; an observer sees them all.
+  new PerformanceObserver((list) => {
+    for (const mark of list.getEntries()) (window.__bench.marks[mark.name] ??= []).push(mark.startTime);
+  }).observe({ type: 'mark' });
   new MutationObserver(() => {
     const root = document.querySelector('[data-status]');
     if (window.__bench.readyAt === null && root && root.getAttribute('data-status') === 'ready') {
@@ -65,16 +69,27 @@ export function frameStats(intervals: number[]): FrameStats {
   };
 }
 
+/** Input events arrive about once per display frame, as from a mouse or trackpad. */
+const EVENT_INTERVAL_MS = 16;
+
+/** Calls `step` every `EVENT_INTERVAL_MS` for `durationMs` (later when the page is too busy to take input). */
+async function paced(durationMs: number, step: (elapsedMs: number) => Promise<void>): Promise<void> {
+  const started = performance.now();
+  for (let k = 0; ; k++) {
+    const elapsed = performance.now() - started;
+    if (elapsed >= durationMs) break;
+    await step(elapsed);
+    const wait = started + (k + 1) * EVENT_INTERVAL_MS - performance.now();
+    if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+  }
+}
+
 /** Continuous wheel zoom over an element for `durationMs`: in for the first half, out for the second. */
 export async function wheelZoom(page: Page, target: Locator, durationMs: number, modifier?: 'Control'): Promise<void> {
   const box = (await target.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 60));
   if (modifier) await page.keyboard.down(modifier);
-  const started = Date.now();
-  while (Date.now() - started < durationMs) {
-    const zoomIn = Date.now() - started < durationMs / 2;
-    await page.mouse.wheel(0, zoomIn ? -60 : 60);
-  }
+  await paced(durationMs, (elapsed) => page.mouse.wheel(0, elapsed < durationMs / 2 ? -40 : 40));
   if (modifier) await page.keyboard.up(modifier);
 }
 
@@ -85,14 +100,13 @@ export async function dragPan(page: Page, target: Locator, durationMs: number): 
   const centre = box.x + box.width / 2;
   await page.mouse.move(centre, y);
   await page.mouse.down();
-  const started = Date.now();
   let x = centre;
   let direction = -1;
-  while (Date.now() - started < durationMs) {
+  await paced(durationMs, async () => {
     x += direction * 8;
     if (Math.abs(x - centre) > box.width / 3) direction = -direction;
     await page.mouse.move(x, y);
-  }
+  });
   await page.mouse.up();
 }
 
@@ -102,12 +116,14 @@ export async function heapMb(client: CDPSession): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
-/** Sums the bytes the page received over the network (compressed, as sent) from now on. */
-export async function countTransferredBytes(client: CDPSession): Promise<() => number> {
-  let bytes = 0;
+/** Counts the bytes the page receives over the network (compressed, as sent) from now on, by URL. */
+export async function countTransferredBytes(client: CDPSession): Promise<() => { url: string; bytes: number }[]> {
+  const urls = new Map<string, string>();
+  const files: { url: string; bytes: number }[] = [];
   await client.send('Network.enable');
+  client.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
   client.on('Network.loadingFinished', (event) => {
-    bytes += event.encodedDataLength;
+    files.push({ url: urls.get(event.requestId) ?? event.requestId, bytes: event.encodedDataLength });
   });
-  return () => bytes;
+  return () => files;
 }

@@ -2,22 +2,24 @@
 // vis-timeline and bare MapLibre on the same incidents, in one run and one browser, then writes
 // BENCHMARKS.md. See CONTRACTS §9 for what the numbers mean and the targets they are held to.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
 import {
-  countTransferredBytes,
-  dragPan,
-  heapMb,
-  READY_PROBE,
-  startFrameSampling,
-  stopFrameSampling,
-  wheelZoom,
-  type FrameStats,
-} from './measure.ts';
-import { formatReport, type BenchResult } from './report.ts';
+  APP_MAP,
+  APP_TIMELINE,
+  filterLatency,
+  gesture,
+  openMeasured,
+  readyAfterFetch,
+  readyTime,
+  setMapDuringGestures,
+} from './app-driver.ts';
+import { countTransferredBytes, heapMb } from './measure.ts';
+import { profileScenario, type Scenario } from './profiler.ts';
+import { evaluateTargets, formatReport, type BenchResult, type LoadedFile, type ReportInput } from './report.ts';
 import { startServer } from './serve.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -30,7 +32,6 @@ const COUNTS = process.env.BENCH_COUNTS
     ? [1_000, 10_000]
     : [1_000, 10_000, 100_000];
 const GESTURE_MS = quick ? 1_500 : 3_000;
-const READY_TIMEOUT_MS = 60_000;
 
 function run(command: string) {
   execSync(command, { cwd: ROOT, stdio: 'inherit' });
@@ -44,97 +45,24 @@ function ensureData(count: number): string {
   return `/bench-data/synth-${count}.json`;
 }
 
-async function openMeasured(browser: Browser, url: string) {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    timezoneId: 'America/Los_Angeles',
-  });
-  const page = await context.newPage();
-  await page.addInitScript(READY_PROBE);
-  const client = await context.newCDPSession(page);
-  const started = Date.now();
-  await page.goto(url);
-  return { context, page, client, started };
-}
-
-/** Waits for `data-status="ready"` and a settled map; returns ms since navigation, or null if it did not finish. */
-async function readyTime(page: Page, mapSelector: string | null): Promise<number | null> {
-  try {
-    await page.waitForFunction(
-      (selector) => {
-        const root = document.querySelector('[data-status]');
-        if (root?.getAttribute('data-status') !== 'ready') return false;
-        if (!selector) return true;
-        const state = document.querySelector(selector)?.getAttribute('data-map-state');
-        return state === 'idle' || state === 'unavailable';
-      },
-      mapSelector,
-      { timeout: READY_TIMEOUT_MS, polling: 50 },
-    );
-  } catch {
-    return null;
-  }
-  return page.evaluate(() => (window as unknown as { __bench: { readyAt: number } }).__bench.readyAt);
-}
-
-async function gesture(page: Page, selector: string, kind: 'zoom' | 'pan', modifier?: 'Control'): Promise<FrameStats> {
-  console.log(`  ${kind} over ${selector}`);
-  const target = page.locator(selector).first();
-  await startFrameSampling(page);
-  if (kind === 'zoom') await wheelZoom(page, target, GESTURE_MS, modifier);
-  else await dragPan(page, target, GESTURE_MS);
-  return stopFrameSampling(page);
-}
-
-/**
- * Time from a technique filter change to the count (and the timeline with it) redrawn, then to the
- * map settled. Picks the technique that changes the count most, so a change is always visible.
- */
-async function filterLatency(page: Page) {
-  return page.evaluate(async () => {
-    const options = [...document.querySelectorAll<HTMLLabelElement>('fieldset[data-facet="techniques"] label')];
-    const countOf = (label: HTMLLabelElement) =>
-      Number(label.querySelector('.count')?.textContent?.replace(/,/g, '') ?? 0);
-    const label = options.filter((option) => countOf(option) > 0).sort((a, b) => countOf(a) - countOf(b))[0];
-    const box = label?.querySelector<HTMLInputElement>('input[type="checkbox"]');
-    const count = document.querySelector('[data-testid="result-count"]');
-    const map = document.querySelector('[data-testid="map"]');
-    if (!box || !count) return { viewsMs: NaN, mapMs: NaN };
-    const before = count.textContent;
-    const t0 = performance.now();
-    const until = (done: () => boolean) =>
-      new Promise<boolean>((resolve) => {
-        const check = () =>
-          done() ? resolve(true) : performance.now() - t0 > 10_000 ? resolve(false) : requestAnimationFrame(check);
-        requestAnimationFrame(check);
-      });
-    box.click();
-    if (!(await until(() => count.textContent !== before))) return { viewsMs: NaN, mapMs: NaN };
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    const viewsMs = performance.now() - t0;
-    await until(() => map?.getAttribute('data-map-state') !== 'moving');
-    return { viewsMs, mapMs: performance.now() - t0 };
-  });
-}
-
 async function measureApp(browser: Browser, count: number, dataUrl: string): Promise<BenchResult> {
-  const { context, page, client } = await openMeasured(browser, `${BASE}/?data=${dataUrl}`);
-  const readyMs = await readyTime(page, '[data-testid="map"]');
+  const opened = await openMeasured(browser, `${BASE}/?data=${dataUrl}`);
+  const { page, client, context } = opened;
+  const readyMs = await readyTime(page, APP_MAP);
   const result: BenchResult = { subject: 'Incident Atlas', count, readyMs };
   if (readyMs !== null) {
-    result.afterFetchMs = await page.evaluate(
-      ([ready, url]) => {
-        const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(url as string)) as
-          PerformanceResourceTiming | undefined;
-        return entry ? (ready as number) - entry.responseEnd : null;
-      },
-      [readyMs, dataUrl] as const,
-    );
+    result.afterFetchMs = await readyAfterFetch(opened, dataUrl, readyMs);
     result.heapMb = await heapMb(client);
-    result.timelineZoom = await gesture(page, '[data-testid="timeline"]', 'zoom');
-    result.timelinePan = await gesture(page, '[data-testid="timeline"]', 'pan');
-    result.mapZoom = await gesture(page, '[data-testid="map"] canvas', 'zoom');
-    result.mapPan = await gesture(page, '[data-testid="map"] canvas', 'pan');
+    // The default first: the map catches up when a timeline gesture ends.
+    await setMapDuringGestures(page, 'deferred');
+    result.timelineZoom = await gesture(page, APP_TIMELINE, 'zoom', GESTURE_MS, APP_MAP);
+    result.timelinePan = await gesture(page, APP_TIMELINE, 'pan', GESTURE_MS, APP_MAP);
+    await setMapDuringGestures(page, 'live');
+    result.timelineZoomLive = await gesture(page, APP_TIMELINE, 'zoom', GESTURE_MS, APP_MAP);
+    result.timelinePanLive = await gesture(page, APP_TIMELINE, 'pan', GESTURE_MS, APP_MAP);
+    await setMapDuringGestures(page, 'deferred');
+    result.mapZoom = await gesture(page, `${APP_MAP} canvas`, 'zoom', GESTURE_MS, APP_MAP);
+    result.mapPan = await gesture(page, `${APP_MAP} canvas`, 'pan', GESTURE_MS, APP_MAP);
     result.filter = await filterLatency(page);
   }
   await context.close();
@@ -144,19 +72,21 @@ async function measureApp(browser: Browser, count: number, dataUrl: string): Pro
 async function measurePeer(
   browser: Browser,
   subject: string,
-  page: string,
+  path: string,
   count: number,
   dataUrl: string,
   mapLike: boolean,
 ): Promise<BenchResult> {
-  const opened = await openMeasured(browser, `${BASE}/bench/${page}${page.includes('?') ? '&' : '?'}data=${dataUrl}`);
+  const opened = await openMeasured(browser, `${BASE}/bench/${path}${path.includes('?') ? '&' : '?'}data=${dataUrl}`);
   const readyMs = await readyTime(opened.page, mapLike ? '#map' : null);
   const result: BenchResult = { subject, count, readyMs };
   if (readyMs !== null) {
+    result.afterFetchMs = await readyAfterFetch(opened, dataUrl, readyMs);
     result.heapMb = await heapMb(opened.client);
     const selector = mapLike ? '#map canvas' : '#timeline';
-    const zoom = await gesture(opened.page, selector, 'zoom');
-    const pan = await gesture(opened.page, selector, 'pan');
+    const settle = mapLike ? '#map' : null;
+    const zoom = await gesture(opened.page, selector, 'zoom', GESTURE_MS, settle);
+    const pan = await gesture(opened.page, selector, 'pan', GESTURE_MS, settle);
     if (mapLike) Object.assign(result, { mapZoom: zoom, mapPan: pan });
     else Object.assign(result, { timelineZoom: zoom, timelinePan: pan });
   }
@@ -164,49 +94,95 @@ async function measurePeer(
   return result;
 }
 
-async function defaultViewBytes(browser: Browser): Promise<number> {
+async function defaultView(browser: Browser): Promise<{ bytes: number; files: LoadedFile[] }> {
   const { context, page, client } = await openMeasured(browser, 'about:blank');
-  const bytes = await countTransferredBytes(client);
+  const files = await countTransferredBytes(client);
   await page.goto(`${BASE}/`);
-  await readyTime(page, '[data-testid="map"]');
-  const total = bytes();
+  await readyTime(page, APP_MAP);
+  const loaded = files().map((file) => ({ ...file, url: file.url.replace(BASE, '') }));
   await context.close();
-  return total;
+  return { bytes: loaded.reduce((sum, file) => sum + file.bytes, 0), files: loaded };
+}
+
+/** Traces the scenario behind each missed target on the unminified build, for BENCHMARKS.md. */
+async function profileMisses(browser: Browser, results: BenchResult[], defaultViewBytes: number) {
+  const profiles: ReportInput['profiles'] = [];
+  const done = new Set<string>();
+  for (const target of evaluateTargets(results, defaultViewBytes)) {
+    if (target.met !== false || !target.scenario || !COUNTS.includes(target.scenario.count)) continue;
+    const { count, scenario, live } = target.scenario;
+    const command = `npm run bench:profile -- --count ${count} --scenario ${scenario}${live ? ' --live' : ''}`;
+    if (done.has(command)) continue;
+    done.add(command);
+    console.log(`\nprofiling: ${command}`);
+    const result = await profileScenario(browser, {
+      appUrl: `${BASE}/profiled/`,
+      count,
+      scenario: scenario as Scenario,
+      live,
+      gestureMs: GESTURE_MS,
+      outDir: join(ROOT, 'bench', 'results'),
+    });
+    profiles.push({ target: target.name, scenario: command, summary: `${result.measured}\n\n${result.summary}` });
+  }
+  return profiles;
 }
 
 async function main() {
   if (!process.argv.includes('--no-build')) {
     run('npm run build');
     run('npx vite build --config bench/vite.config.ts');
+    run('npm run --silent bench:build-profiled');
   }
   const datasets = new Map(COUNTS.map((count) => [count, ensureData(count)]));
   const server = await startServer(PORT);
   const executablePath = chromiumExecutable();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const results: BenchResult[] = [];
+  const loadAtStart = loadavg();
   try {
     for (const count of COUNTS) {
       const dataUrl = datasets.get(count)!;
       console.log(`\n${count.toLocaleString('en')} incidents`);
-      for (const measure of [
+      const subjects = [
         () => measureApp(browser, count, dataUrl),
         () => measurePeer(browser, 'vis-timeline', 'vis-timeline.html', count, dataUrl, false),
+        ...(count >= 100_000 && !quick
+          ? [
+              () =>
+                measurePeer(
+                  browser,
+                  'vis-timeline with clustering',
+                  'vis-timeline.html?cluster=1',
+                  count,
+                  dataUrl,
+                  false,
+                ),
+            ]
+          : []),
         () => measurePeer(browser, 'bare MapLibre (clustered, no basemap)', 'maplibre.html', count, dataUrl, true),
-      ]) {
-        const result = await measure();
+      ];
+      for (const measure of subjects) {
+        const load = loadavg()[0];
+        const result = { ...(await measure()), load };
         console.log(JSON.stringify(result));
         results.push(result);
       }
     }
-    const bytes = await defaultViewBytes(browser);
+    const view = await defaultView(browser);
+    const profiles = process.argv.includes('--no-profiles') ? [] : await profileMisses(browser, results, view.bytes);
+    const analysisPath = join(ROOT, 'bench', 'analysis.md');
     const report = formatReport({
       results,
-      defaultViewBytes: bytes,
+      defaultView: view,
       browser: `Chromium ${browser.version()}`,
       machine: `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
       date: new Date().toISOString().slice(0, 10),
       quick,
       gestureMs: GESTURE_MS,
+      load: { start: loadAtStart, end: loadavg() },
+      profiles,
+      analysis: existsSync(analysisPath) ? readFileSync(analysisPath, 'utf8') : '',
     });
     writeFileSync(join(ROOT, 'BENCHMARKS.md'), report);
     console.log('\nwrote BENCHMARKS.md');

@@ -26,6 +26,8 @@ const gzipCache = new Map<string, Buffer>();
 const ROUTES: [string, string, boolean][] = [
   ['/bench-data/', join(ROOT, 'bench', 'data'), false],
   ['/bench/', join(ROOT, 'bench', 'dist'), false],
+  // The app built unminified, for readable profiles (npm run bench:build-profiled).
+  ['/profiled/', join(ROOT, 'bench', 'dist-profiled'), true],
   ['/', join(ROOT, 'dist'), true],
 ];
 

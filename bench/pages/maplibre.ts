@@ -4,8 +4,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { Map, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { parseDataset } from '../../src/lib/parse-incidents.ts';
-import { toFeatureCollection } from '../../src/lib/geo.ts';
-import { EUROPE_AND_CHINA } from '../../src/lib/geo.ts';
+import { EUROPE_AND_CHINA } from '../../src/lib/bounds.ts';
+import { incidentPoints } from '../../src/lib/geo.ts';
 
 const params = new URLSearchParams(location.search);
 const root = document.getElementById('map')!;
@@ -21,7 +21,7 @@ async function start() {
     style: {
       version: 8,
       sources: {
-        incidents: { type: 'geojson', data: toFeatureCollection(incidents), cluster: true, clusterRadius: 50 },
+        incidents: { type: 'geojson', data: incidentPoints(incidents), cluster: true, clusterRadius: 50 },
       },
       layers: [
         { id: 'bg', type: 'background', paint: { 'background-color': '#dfe8ef' } },

@@ -4,7 +4,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { DataSet } from 'vis-data/peer';
 import { Timeline } from 'vis-timeline/peer';
 import { parseDataset } from '../../src/lib/parse-incidents.ts';
-import { markKind } from '../../src/lib/timeline-layout.ts';
+import { MARK_POINT, markKindOf } from '../../src/lib/timeline-index.ts';
 
 const params = new URLSearchParams(location.search);
 const root = document.getElementById('timeline')!;
@@ -14,9 +14,9 @@ async function start() {
   const { incidents } = parseDataset(await response.json(), 'open');
   const items = new DataSet(
     incidents.map((incident) => {
-      const kind = markKind(incident);
+      const kind = markKindOf(incident);
       const end = Number.isFinite(incident.time.endMs) ? incident.time.endMs : Date.now();
-      return kind === 'point'
+      return kind === MARK_POINT
         ? { id: incident.id, content: incident.title, start: incident.time.startMs, type: 'point' }
         : { id: incident.id, content: incident.title, start: incident.time.startMs, end, type: 'range' };
     }),
