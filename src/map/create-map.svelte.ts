@@ -18,6 +18,8 @@ import {
   type LngLatBounds,
 } from '../lib/bounds.ts';
 import { roundView, sameView, type MapView } from '../lib/map-view.ts';
+import type { IncidentPointCache } from '../lib/map-points.ts';
+import { markMoment } from '../lib/mark-moment.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
@@ -41,9 +43,16 @@ export interface MapController {
   countryPoint: (code: string) => { x: number; y: number } | null;
 }
 
+/** What the map draws: the incidents passing every filter and inside the time window. */
+export interface MapIncidents {
+  list: readonly LoadedIncident[];
+  /** The same as flags by position in `dataset`. */
+  mask: Uint8Array;
+  dataset: readonly LoadedIncident[];
+}
+
 export interface IncidentMapOptions {
-  /** The incidents to draw: those passing every filter and inside the time window. */
-  incidents: () => readonly LoadedIncident[];
+  incidents: () => MapIncidents;
   selected: () => LoadedIncident | null;
   hovered: () => LoadedIncident | null;
   /** Choropleth shade (1…4, 4 darkest) by country; absent countries are plain land. */
@@ -283,16 +292,53 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       setData(SOURCES.capitals, data.capitalPoints());
     });
 
+    // The incidents. Sent after the views have painted (100,000 points cost the page a few hundred
+    // ms to hand over), the latest only, and as a diff when that is smaller.
+    let pending: MapIncidents | null = null;
+    let pushFrame = 0;
+    let pushTimer: ReturnType<typeof setTimeout> | undefined;
+    let points: IncidentPointCache | null = null;
+    /** What the incidents source holds, as flags by dataset position; null when unknown. */
+    let shownMask: Uint8Array | null = null;
+
+    const pushIncidents = () => {
+      const next = pending;
+      pending = null;
+      const source = map?.getSource<GeoJSONSource>(SOURCES.incidents);
+      if (!next || !map || !styleReady || destroyed || !source) return;
+      if (points?.incidents !== next.dataset) {
+        points = new data.IncidentPointCache(next.dataset);
+        shownMask = null;
+      }
+      const diff = shownMask ? points.diff(shownMask, next.mask) : null;
+      if (diff && diff.add.length === 0 && diff.remove.length === 0) map.triggerRepaint();
+      else if (diff && diff.add.length <= next.list.length / 2) void source.updateData(diff);
+      else void source.setData(points.collection(next.mask));
+      shownMask = next.mask;
+      markMoment('atlas:map-data');
+      setData(SOURCES.secondary, data.secondaryPlaces(next.list));
+      setData(SOURCES.links, data.placeLinks(next.list, LINKED_INCIDENTS_LIMIT));
+    };
+
     $effect(() => {
       const incidents = options.incidents();
-      if (!map || !styleReady) return;
-      setData(SOURCES.incidents, data.incidentPoints(incidents));
-      setData(SOURCES.secondary, data.secondaryPlaces(incidents));
-      setData(SOURCES.links, data.placeLinks(incidents, LINKED_INCIDENTS_LIMIT));
+      if (!map || !styleReady) {
+        // A lost context or a new style: the source starts empty again.
+        shownMask = null;
+        return;
+      }
+      pending = incidents;
+      busy++;
+      options.onstate('moving');
+      pushFrame ||= requestAnimationFrame(() => {
+        pushFrame = 0;
+        pushTimer = setTimeout(pushIncidents);
+      });
     });
 
     $effect(() => {
-      const arcs = options.showArcs() && basemap ? data.actorTargetArcs(options.incidents(), basemap.anchors) : EMPTY;
+      const arcs =
+        options.showArcs() && basemap ? data.actorTargetArcs(options.incidents().list, basemap.anchors) : EMPTY;
       if (map && styleReady) setData(SOURCES.arcs, arcs);
     });
 
@@ -376,6 +422,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
 
     return () => {
       destroyed = true;
+      cancelAnimationFrame(pushFrame);
+      clearTimeout(pushTimer);
       for (const stop of unlisten) stop();
       options.oncapture?.(null);
       options.oncontroller(null);

@@ -9,6 +9,7 @@
  * spaced to a few times that cost, so the timeline keeps its frame rate.
  */
 import type { TimeWindow } from '../lib/filter.ts';
+import { markMoment } from '../lib/mark-moment.ts';
 import { centreWindow, interpolateWindow, paddedWindow, panWindow, zoomWindow } from '../lib/time-scale.ts';
 import { buildTimelineIndex, buildTimeOrder, entryInLane, lowerBoundInLane } from '../lib/timeline-index.ts';
 import { LayoutCache, layoutOptionsFor, layoutTimeline, planLanes } from '../lib/timeline-layout.ts';
@@ -72,9 +73,14 @@ export class TimelineView {
   window: TimeWindow | null = $derived.by(() => this.#live ?? this.atlas.window);
   /** The window at zoom 1: the whole dataset with a margin. */
   base: TimeWindow | null = $derived.by(() => (this.atlas.extent ? paddedWindow(this.atlas.extent) : null));
-  #order = $derived.by(() => buildTimeOrder(this.atlas.incidents));
+  #order = $derived.by(() => buildTimeOrder(this.atlas.incidents, this.atlas.filtering.index));
   index = $derived.by(() =>
-    buildTimelineIndex(this.#order, this.atlas.filtered, this.atlas.lanes, this.atlas.extent?.toMs ?? Date.now()),
+    buildTimelineIndex(
+      this.#order,
+      this.atlas.filtering.filteredMask,
+      this.atlas.lanes,
+      this.atlas.extent?.toMs ?? Date.now(),
+    ),
   );
   #options = $derived.by(() => layoutOptionsFor(this.index.lanes.length, this.widthPx));
   cache = $derived.by(() => new LayoutCache(this.index, this.#options));
@@ -114,6 +120,7 @@ export class TimelineView {
 
   #show(window: TimeWindow): void {
     this.#live = window;
+    this.atlas.timelineMoving = true;
     this.#commitTimer ??= setTimeout(
       () => {
         this.#commitTimer = undefined;
@@ -126,6 +133,7 @@ export class TimelineView {
   async #commit(window: TimeWindow): Promise<void> {
     const started = performance.now();
     this.atlas.window = window;
+    markMoment('atlas:window-commit');
     this.#commitCost = await measureStall(started);
   }
 
@@ -135,6 +143,7 @@ export class TimelineView {
     this.#commitTimer = undefined;
     if (this.#live) void this.#commit(this.#live);
     this.#live = null;
+    this.atlas.timelineMoving = false;
   }
 
   /** Moves to `target`, animated unless the reader prefers reduced motion. */
@@ -143,6 +152,7 @@ export class TimelineView {
     this.#stopAnimation();
     if (!from || this.#reducedMotion()) {
       this.#live = null;
+      this.atlas.timelineMoving = false;
       this.atlas.window = target;
       return;
     }
@@ -202,5 +212,6 @@ export class TimelineView {
   destroy(): void {
     this.#stopAnimation();
     clearTimeout(this.#commitTimer);
+    this.atlas.timelineMoving = false;
   }
 }
