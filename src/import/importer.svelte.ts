@@ -11,7 +11,7 @@ import type { TableInspection } from '../lib/import-table.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { AtlasState } from '../state/atlas-state.svelte.ts';
 import { ImportClient } from './import-client.ts';
-import { overallPercent, PHASE_LABELS, type ImportEvent, type ImportSource } from './protocol.ts';
+import { decodeIncidents, overallPercent, PHASE_LABELS, type ImportEvent, type ImportSource } from './protocol.ts';
 
 export interface ImportProgress {
   label: string;
@@ -166,7 +166,7 @@ export class Importer {
         this.question = { inspection: event.inspection, name: pending.origin.name };
         break;
       case 'batch':
-        pending.incidents.push(...event.incidents);
+        for (const incident of decodeIncidents(event.json)) pending.incidents.push(incident);
         break;
       case 'done': {
         const atlas = this.#atlas;
