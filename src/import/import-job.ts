@@ -6,8 +6,7 @@
 import type { ColumnChoice } from '../lib/column-mapping.ts';
 import { startImport } from '../lib/import-dataset.ts';
 import { readTable, type ImportTable, type TableInspection } from '../lib/import-table.ts';
-import type { Incident } from '../lib/incident-schema.ts';
-import { DatasetError, DEFAULT_BATCH_SIZE, type LoadedDataset } from '../lib/parse-incidents.ts';
+import { DatasetError, DEFAULT_BATCH_SIZE, type CheckedRecord, type LoadedDataset } from '../lib/parse-incidents.ts';
 import { encodeIncidents, type ImportEvent, type ReadRequest } from './protocol.ts';
 
 /**
@@ -114,7 +113,7 @@ export class ImportJob {
   }
 
   /** Each batch goes as soon as it is read, so the page decodes it while the next is read. */
-  #sendBatch = (records: Incident[]): void => {
+  #sendBatch = (records: CheckedRecord[]): void => {
     this.#emit({ type: 'batch', json: encodeIncidents(records) });
   };
 

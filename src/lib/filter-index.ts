@@ -132,3 +132,20 @@ export function indexedFacetOptions(index: DatasetIndex, facet: Facet, order: re
   const rankOf = (value: string) => rank.get(value) ?? order.length;
   return [...index.facets[facet].values].sort((a, b) => rankOf(a) - rankOf(b) || a.localeCompare(b));
 }
+
+/**
+ * How many flagged incidents carry each value of a facet (each incident once per value): the
+ * choropleth's counts by country, without walking the incidents.
+ */
+export function countFacetValues(index: DatasetIndex, facet: Facet, mask: Uint8Array): Map<string, number> {
+  const { values, offsets, codes } = index.facets[facet];
+  const tally = new Int32Array(values.length);
+  for (let i = 0; i < mask.length; i++) {
+    if (mask[i] === 1) for (let k = offsets[i]; k < offsets[i + 1]; k++) tally[codes[k]]++;
+  }
+  const counts = new Map<string, number>();
+  tally.forEach((count, code) => {
+    if (count > 0) counts.set(values[code], count);
+  });
+  return counts;
+}

@@ -9,8 +9,7 @@ import { geojsonToTable, isFeatureCollection } from './geojson-import.ts';
 import type { ColumnChoice } from './column-mapping.ts';
 import { inspectTable, type ImportTable, type TableInspection } from './import-table.ts';
 import { describeJsonError } from './json-error.ts';
-import type { Incident } from './incident-schema.ts';
-import { DatasetError, parseDataset, type LoadedDataset } from './parse-incidents.ts';
+import { DatasetError, parseDataset, type CheckedRecord, type LoadedDataset } from './parse-incidents.ts';
 import type { ImportFormat } from './import-params.ts';
 import type { RecordProblem } from './record-problem.ts';
 
@@ -83,7 +82,7 @@ export interface StartImportOptions {
   /** Our JSON: called with the records read so far, for progress. */
   onRecords?: (done: number, total: number) => void;
   /** Our JSON: hands the records over in batches as they are read (see `parseIncidents`). */
-  onBatch?: (records: Incident[]) => void;
+  onBatch?: (records: CheckedRecord[]) => void;
 }
 
 /** How many records a parsed file holds (for progress), 0 when it is not a list of them. */

@@ -22,6 +22,9 @@ export interface LoadedIncident extends Incident {
   searchText: string;
 }
 
+/** A record read and checked, with its search text: what the parse worker sends the page. */
+export type CheckedRecord = Incident & { searchText: string };
+
 export interface LoadedDataset {
   meta: DatasetMeta | null;
   incidents: LoadedIncident[];
@@ -79,16 +82,13 @@ export function toLoadedIncident(incident: Incident, time: IncidentTime): Loaded
 
 /**
  * A record already read and checked (by `parseIncidents`, e.g. in the parse worker) with the
- * precomputed fields added in place.
+ * precomputed fields added in place. The time and the countries are cheap to derive; the search
+ * text comes with the record (the worker's time, not the page's).
  */
-export function loadIncident(incident: Incident): LoadedIncident {
-  const time = parseIncidentTime(incident.date, incident.end);
-  if (!time.ok) throw new DatasetError(`record ${incident.id}: ${time.field}: ${time.reason}`);
-  return Object.assign(incident, {
-    time: time.time,
-    filterCountries: filterCountriesOf(incident),
-    searchText: searchTextOf(incident),
-  });
+export function loadIncident(record: CheckedRecord): LoadedIncident {
+  const time = parseIncidentTime(record.date, record.end);
+  if (!time.ok) throw new DatasetError(`record ${record.id}: ${time.field}: ${time.reason}`);
+  return Object.assign(record, { time: time.time, filterCountries: filterCountriesOf(record) });
 }
 
 function readCuratedRecord(raw: unknown, position: number, problems: RecordProblem[]): Incident | null {
@@ -128,11 +128,11 @@ export interface ParseOptions {
   /** Called now and then with the number of records read, for progress. */
   onProgress?: (done: number) => void;
   /**
-   * Hands the records over in batches as they are read and checked, instead of returning them
-   * (the returned list is then empty): the parse worker sends each batch while it reads the next,
-   * and the page adds the precomputed fields (`loadIncident`), so they never cross between threads.
+   * Hands the records over in batches as they are read and checked, with their search text,
+   * instead of returning them (the returned list is then empty): the parse worker sends each batch
+   * while it reads the next, and the page adds the other precomputed fields (`loadIncident`).
    */
-  onBatch?: (records: Incident[]) => void;
+  onBatch?: (records: CheckedRecord[]) => void;
   /** Incidents per batch for `onBatch`. @default DEFAULT_BATCH_SIZE */
   batchSize?: number;
 }
@@ -152,7 +152,7 @@ export function parseIncidents(
 ): { incidents: LoadedIncident[]; problems: RecordProblem[] } {
   const problems: RecordProblem[] = [];
   const incidents: LoadedIncident[] = [];
-  let batch: Incident[] = [];
+  let batch: CheckedRecord[] = [];
   const seen = new Set<string>();
   const format = options.format ?? 'json';
   const { onBatch, batchSize = DEFAULT_BATCH_SIZE } = options;
@@ -208,7 +208,7 @@ export function parseIncidents(
     }
     seen.add(incident.id);
     if (!onBatch) incidents.push(toLoadedIncident(incident, time.time));
-    else if (batch.push(incident) === batchSize) {
+    else if (batch.push(Object.assign(incident, { searchText: searchTextOf(incident) })) === batchSize) {
       onBatch(batch);
       batch = [];
     }

@@ -42,8 +42,8 @@ export interface TimeOrder {
   dataset: DatasetIndex;
   /** Dataset position of each incident in time order. */
   positions: Int32Array;
-  /** Time-order rank of each incident id. */
-  rankOf: Map<string, number>;
+  /** Time-order rank of an incident id (the lookup is made on first use: most loads never need it). */
+  rankOf: (id: string) => number | undefined;
   start: Float64Array;
   end: Float64Array;
   kind: Uint8Array;
@@ -93,7 +93,6 @@ export function buildTimeOrder(
   const startMonth = new Int32Array(n);
   const lastDay = new Int32Array(n);
   const lastMonth = new Int32Array(n);
-  const rankOf = new Map<string, number>();
   for (let k = 0; k < n; k++) {
     const p = positions[k];
     sorted[k] = incidents[p];
@@ -108,8 +107,12 @@ export function buildTimeOrder(
       lastDay[k] = Math.floor((end[k] - 1) / DAY_MS);
       lastMonth[k] = monthOf(end[k] - 1);
     }
-    rankOf.set(ids[p], k);
   }
+  let ranks: Map<string, number> | null = null;
+  const rankOf = (id: string) => {
+    ranks ??= new Map(Array.from(sorted, (incident, k) => [incident.id, k]));
+    return ranks.get(id);
+  };
   return {
     incidents: sorted,
     dataset,
@@ -259,7 +262,7 @@ export function buildTimelineIndex(
   const lastMonth = new Int32Array(n);
   const positionOf = {
     get: (id: string) => {
-      const rank = order.rankOf.get(id);
+      const rank = order.rankOf(id);
       const position = rank === undefined ? -1 : filteredRank[rank];
       return position === -1 ? undefined : position;
     },

@@ -231,11 +231,13 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         upgradeBasemap(created);
       });
       created.on('idle', () => {
+        // Incidents waiting to be sent: the map is not showing what it should yet.
+        if (pending !== null) return;
         const reading = busy;
         data
           .readRendered(created)
           .then((result) => {
-            if (destroyed || reading !== busy || !styleReady) return;
+            if (destroyed || reading !== busy || !styleReady || pending !== null) return;
             rendered = result;
             container.dataset.renderedIncidents = result.incidents.join(' ');
             container.dataset.renderedSelection = result.selection.join(' ');
@@ -246,6 +248,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
       created.on('webglcontextlost', () => {
         styleReady = false;
+        secondaryShown = true;
         options.onstate('unavailable', 'context-lost');
       });
       created.on('webglcontextrestored', () => {
@@ -300,6 +303,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     let points: IncidentPointCache | null = null;
     /** What the incidents source holds, as flags by dataset position; null when unknown. */
     let shownMask: Uint8Array | null = null;
+    /** Whether the other-places and links sources may hold anything (the style starts them empty). */
+    let secondaryShown = false;
 
     const pushIncidents = () => {
       const next = pending;
@@ -316,24 +321,33 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       else void source.setData(points.collection(next.mask));
       shownMask = next.mask;
       markMoment('atlas:map-data');
-      setData(SOURCES.secondary, data.secondaryPlaces(next.list));
-      setData(SOURCES.links, data.placeLinks(next.list, LINKED_INCIDENTS_LIMIT));
+      // The other places and their links: most datasets have none, and an empty source set empty
+      // again still reloads its tiles and redraws.
+      const secondary = data.secondaryPlaces(next.list);
+      const links = data.placeLinks(next.list, LINKED_INCIDENTS_LIMIT);
+      if (secondary.features.length > 0 || secondaryShown) setData(SOURCES.secondary, secondary);
+      if (links.features.length > 0 || secondaryShown) setData(SOURCES.links, links);
+      secondaryShown = secondary.features.length > 0 || links.features.length > 0;
     };
 
     $effect(() => {
       const incidents = options.incidents();
       if (!map || !styleReady) {
-        // A lost context or a new style: the source starts empty again.
+        // A lost context: everything is sent again once it is back.
         shownMask = null;
         return;
       }
       pending = incidents;
       busy++;
       options.onstate('moving');
-      pushFrame ||= requestAnimationFrame(() => {
-        pushFrame = 0;
-        pushTimer = setTimeout(pushIncidents);
-      });
+      // A new dataset goes at once (nothing of it is on the map yet); later changes wait for the
+      // views to paint.
+      if (points?.incidents !== incidents.dataset) queueMicrotask(pushIncidents);
+      else
+        pushFrame ||= requestAnimationFrame(() => {
+          pushFrame = 0;
+          pushTimer = setTimeout(pushIncidents);
+        });
     });
 
     $effect(() => {
