@@ -377,8 +377,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       setData(SOURCES.focusLinks, data.placeLinks(focus.map(({ incident }) => incident)));
     });
 
-    // Country feature state: choropleth shade, filter outline, hover outline. Feature state
-    // outlives setData (the 50m upgrade) but not a lost context, hence the styleReady dependency.
+    // Country feature state: the choropleth shade. Feature state outlives setData (the 50m
+    // upgrade) but not a lost context, hence the styleReady dependency.
     const countryState = (read: () => ReadonlyMap<string, number | boolean>, key: string) => {
       let applied = new Set<string>();
       $effect(() => {
@@ -396,11 +396,28 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
     };
     countryState(options.countryShades, 'shade');
-    countryState(() => new Map(options.filteredCountries().map((code) => [code, true])), 'filtered');
-    countryState(() => {
-      const code = pointerCountry ?? options.highlightedCountry();
-      return new Map(code ? [[code, true]] : []);
-    }, 'hover');
+
+    // The outlines of the filtered countries and of the hovered one, the only countries in their source.
+    let highlighted = '';
+    $effect(() => {
+      const hovered = pointerCountry ?? options.highlightedCountry();
+      const filtered = new Set(options.filteredCountries());
+      if (!map || !styleReady || !basemap) {
+        highlighted = '';
+        return;
+      }
+      const key = `${basemap.fine}|${hovered ?? ''}|${[...filtered].sort().join(',')}`;
+      if (key === highlighted) return;
+      highlighted = key;
+      setData(SOURCES.countryHighlight, {
+        type: 'FeatureCollection',
+        features: basemap.countries.features.flatMap((country) => {
+          const { code } = country.properties;
+          if (code !== hovered && !filtered.has(code)) return [];
+          return [{ ...country, properties: { code, role: code === hovered ? 'hover' : 'filtered' } }];
+        }),
+      });
+    });
 
     // Light and dark: repaint the same layers, no rebuild.
     $effect(() => {
