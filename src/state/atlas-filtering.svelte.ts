@@ -3,7 +3,7 @@
  * dataset's columns (`DatasetIndex`): flags by dataset position, the incident lists the views
  * read, and the facet counts. Part of `AtlasState`; kept apart so the state class stays small.
  */
-import { buildDatasetIndex, pickIncidents, type DatasetIndex } from '../lib/dataset-index.ts';
+import { buildDatasetIndex, countMask, pickIncidents, type DatasetIndex } from '../lib/dataset-index.ts';
 import type { Facet, Filters, TimeWindow } from '../lib/filter.ts';
 import { countFacets, filterMask, queryMask, windowMask } from '../lib/filter-index.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
@@ -32,6 +32,8 @@ export class AtlasFiltering {
     const window = this.#source.window;
     return window ? windowMask(this.index, this.filteredMask, window) : this.filteredMask;
   });
+  /** How many incidents are visible: what most views show, without listing them. */
+  visibleCount: number = $derived.by(() => countMask(this.visibleMask));
   filtered: LoadedIncident[] = $derived.by(() => pickIncidents(this.index, this.filteredMask));
   visible: LoadedIncident[] = $derived.by(() =>
     this.visibleMask === this.filteredMask ? this.filtered : pickIncidents(this.index, this.visibleMask),
