@@ -86,7 +86,7 @@ export async function setMapDuringGestures(page: Page, mode: MapDuringGestures):
 export interface UpdateCadence {
   /** Updates during the gesture. */
   count: number;
-  /** Longest stretch without one, from the gesture's start to its last input event. */
+  /** Longest stretch without one, from the gesture's start to the last update before it ended. */
   maxGapMs: number;
 }
 
@@ -107,7 +107,8 @@ async function updateCadence(page: Page, from: number, to: number): Promise<Gest
       const cadence = (name: string) => {
         const marks = (window as unknown as { __bench: { marks: Record<string, number[]> } }).__bench.marks;
         const times = (marks[name] ?? []).filter((t) => t >= from && t <= to);
-        const points = [from, ...times, to];
+        // The last stretch ends with the update the gesture's end brings, after `to`: not counted.
+        const points = times.length > 0 ? [from, ...times] : [from, to];
         let maxGapMs = 0;
         for (let i = 1; i < points.length; i++) maxGapMs = Math.max(maxGapMs, points[i] - points[i - 1]);
         return { count: times.length, maxGapMs };

@@ -84,12 +84,15 @@ async function paced(durationMs: number, step: (elapsedMs: number) => Promise<vo
   }
 }
 
-/** Continuous wheel zoom over an element for `durationMs`: in for the first half, out for the second. */
+/** How long a wheel zoom goes one way before it turns: in, out, in… so it never hits a zoom limit. */
+const ZOOM_LEG_MS = 500;
+
+/** Continuous wheel zoom over an element for `durationMs`, in and out by turns (`ZOOM_LEG_MS` each). */
 export async function wheelZoom(page: Page, target: Locator, durationMs: number, modifier?: 'Control'): Promise<void> {
   const box = (await target.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 60));
   if (modifier) await page.keyboard.down(modifier);
-  await paced(durationMs, (elapsed) => page.mouse.wheel(0, elapsed < durationMs / 2 ? -40 : 40));
+  await paced(durationMs, (elapsed) => page.mouse.wheel(0, Math.floor(elapsed / ZOOM_LEG_MS) % 2 === 0 ? -40 : 40));
   if (modifier) await page.keyboard.up(modifier);
 }
 

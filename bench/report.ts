@@ -45,6 +45,8 @@ export interface ReportInput {
 /** Frame targets count as met at p95 ≤ 17.7 ms (16.7 ms plus 1 ms of rAF jitter), CONTRACTS §9. */
 export const FRAME_TARGET_MS = 17.7;
 export const APP = 'Incident Atlas';
+export const BARE_MAPLIBRE = 'bare MapLibre (clustered, no basemap)';
+export const STYLED_MAPLIBRE = 'bare MapLibre with the app’s style and basemap';
 
 const isNumber = (value: number | null | undefined): value is number =>
   value !== null && value !== undefined && !Number.isNaN(value);
@@ -149,8 +151,7 @@ export interface Target {
 /** Every target of the issue, measured or not, with its verdict. */
 export function evaluateTargets(results: BenchResult[], defaultViewBytes: number): Target[] {
   const app = (count: number) => results.find((r) => r.subject === APP && r.count === count);
-  const peer = (prefix: string, count: number) =>
-    results.find((r) => r.subject.startsWith(prefix) && r.count === count);
+  const peer = (subject: string, count: number) => results.find((r) => r.subject === subject && r.count === count);
   const targets: Target[] = [];
   const worstP95 = (...stats: (GestureResult | undefined)[]) =>
     stats.some((s) => !s) ? NaN : Math.max(...stats.map((s) => s!.p95));
@@ -203,16 +204,22 @@ export function evaluateTargets(results: BenchResult[], defaultViewBytes: number
     value: keepUp ? `list max gap ${ms(keepUp.list.maxGapMs)}, map max gap ${ms(keepUp.map.maxGapMs)}` : 'not measured',
     met: keepUp ? keepUp.list.maxGapMs <= 120 && keepUp.map.maxGapMs <= 120 : null,
   });
-  const bare = peer('bare MapLibre', 100_000);
-  const mapRatio =
+  const mapRatio = (bare: BenchResult | undefined) =>
     hundredK?.mapZoom && hundredK.mapPan && bare?.mapZoom && bare.mapPan
       ? Math.max(hundredK.mapZoom.p95 / bare.mapZoom.p95, hundredK.mapPan.p95 / bare.mapPan.p95)
       : NaN;
+  const bareRatio = mapRatio(peer(BARE_MAPLIBRE, 100_000));
   targets.push({
     name: '100k: map frame p95 within 1.25× of bare MapLibre with the same points (worse of zoom and pan)',
-    value: isNumber(mapRatio) ? `${mapRatio.toFixed(2)}×` : 'not measured',
-    met: isNumber(mapRatio) ? mapRatio <= 1.25 : null,
+    value: isNumber(bareRatio) ? `${bareRatio.toFixed(2)}×` : 'not measured',
+    met: isNumber(bareRatio) ? bareRatio <= 1.25 : null,
     scenario: { count: 100_000, scenario: 'map-zoom' },
+  });
+  const styledRatio = mapRatio(peer(STYLED_MAPLIBRE, 100_000));
+  targets.push({
+    name: '(additional) 100k: the same, against bare MapLibre drawing the app’s own style and basemap — what the app adds around its map',
+    value: isNumber(styledRatio) ? `${styledRatio.toFixed(2)}×` : 'not measured',
+    met: isNumber(styledRatio) ? styledRatio <= 1.25 : null,
   });
   targets.push({
     name: '100k: filter change → timeline, table and counts ≤ 100 ms',

@@ -19,7 +19,15 @@ import {
 } from './app-driver.ts';
 import { countTransferredBytes, heapMb } from './measure.ts';
 import { profileScenario, type Scenario } from './profiler.ts';
-import { evaluateTargets, formatReport, type BenchResult, type LoadedFile, type ReportInput } from './report.ts';
+import {
+  BARE_MAPLIBRE,
+  evaluateTargets,
+  formatReport,
+  STYLED_MAPLIBRE,
+  type BenchResult,
+  type LoadedFile,
+  type ReportInput,
+} from './report.ts';
 import { startServer } from './serve.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -160,7 +168,8 @@ async function main() {
                 ),
             ]
           : []),
-        () => measurePeer(browser, 'bare MapLibre (clustered, no basemap)', 'maplibre.html', count, dataUrl, true),
+        () => measurePeer(browser, BARE_MAPLIBRE, 'maplibre.html', count, dataUrl, true),
+        () => measurePeer(browser, STYLED_MAPLIBRE, 'maplibre.html?basemap=1', count, dataUrl, true),
       ];
       for (const measure of subjects) {
         const load = loadavg()[0];
