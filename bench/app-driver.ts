@@ -61,6 +61,27 @@ export async function waitSettled(page: Page, mapSelector: string | null, timeou
   );
 }
 
+export interface LoadResponsiveness {
+  /** The longest main-thread task between navigation and ready, ms. */
+  longestTaskMs: number;
+  /** Total blocking time: the sum over long tasks of their time past 50 ms. */
+  blockingMs: number;
+  /** Whether the import progress bar was on screen while the data loaded. */
+  progressShown: boolean;
+}
+
+export async function loadResponsiveness(page: Page, readyMs: number): Promise<LoadResponsiveness> {
+  return page.evaluate((ready) => {
+    const bench = (window as unknown as { __bench: { longTasks: [number, number][]; progressSeen: boolean } }).__bench;
+    const tasks = bench.longTasks.filter(([start]) => start <= ready).map(([, duration]) => duration);
+    return {
+      longestTaskMs: Math.max(0, ...tasks),
+      blockingMs: tasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
+      progressShown: bench.progressSeen,
+    };
+  }, readyMs);
+}
+
 /** ms from the data file's arrival (its response end, wall clock) to ready. */
 export async function readyAfterFetch(opened: Opened, dataUrl: string, readyMs: number): Promise<number | null> {
   const ended = [...opened.responseEnds].find(([url]) => new URL(url).pathname === dataUrl)?.[1];

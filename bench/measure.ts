@@ -15,7 +15,11 @@ export interface FrameStats {
 export const READY_PROBE = `
   // tsx compiles this script's page functions with esbuild's keepNames, which calls __name().
   window.__name = (fn) => fn;
-  window.__bench = { readyAt: null, frames: null, marks: {} };
+  window.__bench = { readyAt: null, frames: null, marks: {}, longTasks: [], progressSeen: false };
+  // Main-thread tasks over 50 ms, for how responsive the page stays while it loads.
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) window.__bench.longTasks.push([task.startTime, task.duration]);
+  }).observe({ type: 'longtask', buffered: true });
   // The app keeps only its latest mark of each name; an observer sees them all.
   new PerformanceObserver((list) => {
     for (const mark of list.getEntries()) (window.__bench.marks[mark.name] ??= []).push(mark.startTime);
@@ -25,6 +29,7 @@ export const READY_PROBE = `
     if (window.__bench.readyAt === null && root && root.getAttribute('data-status') === 'ready') {
       window.__bench.readyAt = performance.now();
     }
+    if (document.querySelector('[data-testid="import-progress"]')) window.__bench.progressSeen = true;
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'], childList: true });
 `;
 
@@ -119,14 +124,20 @@ export async function heapMb(client: CDPSession): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
-/** Counts the bytes the page receives over the network (compressed, as sent) from now on, by URL. */
-export async function countTransferredBytes(client: CDPSession): Promise<() => { url: string; bytes: number }[]> {
-  const urls = new Map<string, string>();
-  const files: { url: string; bytes: number }[] = [];
-  await client.send('Network.enable');
-  client.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-  client.on('Network.loadingFinished', (event) => {
-    files.push({ url: urls.get(event.requestId) ?? event.requestId, bytes: event.encodedDataLength });
+/**
+ * Counts the bytes the page receives over the network (compressed, as sent, headers included) from
+ * now on, by URL. Playwright reports the requests of the page's workers too (MapLibre's worker
+ * script, the parse worker's fetch), which the page's own CDP session does not see.
+ */
+export function countTransferredBytes(page: Page): () => Promise<{ url: string; bytes: number }[]> {
+  const pending: Promise<{ url: string; bytes: number }>[] = [];
+  page.on('requestfinished', (request) => {
+    if (request.url().startsWith('data:')) return;
+    pending.push(
+      request
+        .sizes()
+        .then((sizes) => ({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize })),
+    );
   });
-  return () => files;
+  return () => Promise.all(pending);
 }

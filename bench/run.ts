@@ -12,6 +12,7 @@ import {
   APP_TIMELINE,
   filterLatency,
   gesture,
+  loadResponsiveness,
   openMeasured,
   readyAfterFetch,
   readyTime,
@@ -60,6 +61,7 @@ async function measureApp(browser: Browser, count: number, dataUrl: string): Pro
   const result: BenchResult = { subject: 'Incident Atlas', count, readyMs };
   if (readyMs !== null) {
     result.afterFetchMs = await readyAfterFetch(opened, dataUrl, readyMs);
+    result.loading = await loadResponsiveness(page, readyMs);
     result.heapMb = await heapMb(client);
     // The default first: the map catches up when a timeline gesture ends.
     await setMapDuringGestures(page, 'deferred');
@@ -103,11 +105,11 @@ async function measurePeer(
 }
 
 async function defaultView(browser: Browser): Promise<{ bytes: number; files: LoadedFile[] }> {
-  const { context, page, client } = await openMeasured(browser, 'about:blank');
-  const files = await countTransferredBytes(client);
+  const { context, page } = await openMeasured(browser, 'about:blank');
+  const files = countTransferredBytes(page);
   await page.goto(`${BASE}/`);
   await readyTime(page, APP_MAP);
-  const loaded = files().map((file) => ({ ...file, url: file.url.replace(BASE, '') }));
+  const loaded = (await files()).map((file) => ({ ...file, url: file.url.replace(BASE, '') }));
   await context.close();
   return { bytes: loaded.reduce((sum, file) => sum + file.bytes, 0), files: loaded };
 }
