@@ -112,7 +112,7 @@ export interface UpdateCadence {
 }
 
 export interface GestureResult extends FrameStats {
-  /** ms from the last input event to the map idle again (the deferred map catching up). */
+  /** ms from the last input event to the map idle with the gesture's final window (the deferred map catching up). */
   settleMs?: number;
   /** How often the list and the map were updated during the gesture (the app's performance marks). */
   updates?: { list: UpdateCadence; map: UpdateCadence };
@@ -158,7 +158,18 @@ export async function gesture(
   stats.updates = await updateCadence(page, from, to);
   const ended = Date.now();
   try {
-    // Let the page settle before anything else is measured (a deferred map catches up here).
+    // Let the page settle before anything else is measured. In the app, the map's last update
+    // comes when the gesture ends (a wheel gesture ends 150 ms after its last tick): wait for it,
+    // then for the map to be idle.
+    if (settleSelector === APP_MAP && selector === APP_TIMELINE)
+      await page.waitForFunction(
+        ([mark, after]) =>
+          ((window as unknown as { __bench: { marks: Record<string, number[]> } }).__bench.marks[mark] ?? []).some(
+            (t) => t > after,
+          ),
+        [MAP_MARK, to] as const,
+        { timeout: 10_000, polling: 20 },
+      );
     await waitSettled(page, settleSelector);
     if (settleSelector) stats.settleMs = Date.now() - ended;
   } catch {
