@@ -32,11 +32,36 @@ export function markKindOf(incident: LoadedIncident): MarkKind {
   return incident.time.start.precision === 'day' ? MARK_POINT : MARK_SPAN;
 }
 
+/** The per-incident columns the timeline reads, made once per dataset and copied per filtered index. */
+interface TimeColumns {
+  start: Float64Array;
+  end: Float64Array;
+  kind: Uint8Array;
+  colour: Uint8Array;
+  startDay: Int32Array;
+  startMonth: Int32Array;
+  lastDay: Int32Array;
+  lastMonth: Int32Array;
+}
+
+function timeColumns(n: number): TimeColumns {
+  return {
+    start: new Float64Array(n),
+    end: new Float64Array(n),
+    kind: new Uint8Array(n),
+    colour: new Uint8Array(n),
+    startDay: new Int32Array(n),
+    startMonth: new Int32Array(n),
+    lastDay: new Int32Array(n),
+    lastMonth: new Int32Array(n),
+  };
+}
+
 /**
  * Incidents of a dataset in time order (start, then longer first, then id), with the columns every
  * filtered index copies from: computed once per dataset, so a filter change only selects.
  */
-export interface TimeOrder {
+export interface TimeOrder extends TimeColumns {
   incidents: readonly LoadedIncident[];
   /** The dataset's columns; dataset positions index them. */
   dataset: DatasetIndex;
@@ -44,16 +69,8 @@ export interface TimeOrder {
   positions: Int32Array;
   /** Time-order rank of an incident id (the lookup is made on first use: most loads never need it). */
   rankOf: (id: string) => number | undefined;
-  start: Float64Array;
-  end: Float64Array;
-  kind: Uint8Array;
-  colour: Uint8Array;
+  /** Colours of `colour`. `lastDay` and `lastMonth` are set for finite ends only (open ends depend on the index's `nowMs`). */
   colours: string[];
-  startDay: Int32Array;
-  startMonth: Int32Array;
-  /** Of the last millisecond, for finite ends (open ends depend on the index's `nowMs`). */
-  lastDay: Int32Array;
-  lastMonth: Int32Array;
   /** Lane keys by time rank, per lane mode, made when first asked for (`laneKeyColumn`). */
   laneKeys: Map<LaneMode, LaneKeyColumn>;
 }
@@ -85,14 +102,8 @@ export function buildTimeOrder(
   const noTechnique = colourOf(undefined);
 
   const sorted = new Array<LoadedIncident>(n);
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
-  const kind = new Uint8Array(n);
-  const colour = new Uint8Array(n);
-  const startDay = new Int32Array(n);
-  const startMonth = new Int32Array(n);
-  const lastDay = new Int32Array(n);
-  const lastMonth = new Int32Array(n);
+  const columns = timeColumns(n);
+  const { start, end, kind, colour, startDay, startMonth, lastDay, lastMonth } = columns;
   for (let k = 0; k < n; k++) {
     const p = positions[k];
     sorted[k] = incidents[p];
@@ -118,15 +129,8 @@ export function buildTimeOrder(
     dataset,
     positions,
     rankOf,
-    start,
-    end,
-    kind,
-    colour,
+    ...columns,
     colours,
-    startDay,
-    startMonth,
-    lastDay,
-    lastMonth,
     laneKeys: new Map(),
   };
 }
@@ -252,14 +256,8 @@ export function buildTimelineIndex(
   const keyColumn = laneKeyColumn(order, mode);
   const { lanes, laneOfCode } = assignLaneCodes(keyColumn, members, mode);
 
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
-  const kind = new Uint8Array(n);
-  const colour = new Uint8Array(n);
-  const startDay = new Int32Array(n);
-  const lastDay = new Int32Array(n);
-  const startMonth = new Int32Array(n);
-  const lastMonth = new Int32Array(n);
+  const columns = timeColumns(n);
+  const { start, end, kind, colour, startDay, startMonth, lastDay, lastMonth } = columns;
   const positionOf = {
     get: (id: string) => {
       const rank = order.rankOf(id);
@@ -337,15 +335,8 @@ export function buildTimelineIndex(
     mode,
     lanes,
     incidents,
-    start,
-    end,
-    kind,
-    colour,
+    ...columns,
     colours: order.colours,
-    startDay,
-    lastDay,
-    startMonth,
-    lastMonth,
     entryIncident,
     entryLane,
     laneOffsets,
