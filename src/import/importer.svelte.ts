@@ -6,6 +6,8 @@
 import { getContext, hasContext, setContext } from 'svelte';
 import type { ColumnChoice } from '../lib/column-mapping.ts';
 import { EMPTY_FILTERS } from '../lib/filter.ts';
+import { nextTask } from '../lib/next-task.ts';
+import { viewPreparation } from '../lib/prepare-views.ts';
 import type { ImportFormat } from '../lib/import-params.ts';
 import type { TableInspection } from '../lib/import-table.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
@@ -168,23 +170,9 @@ export class Importer {
       case 'batch':
         for (const incident of decodeIncidents(event.json)) pending.incidents.push(incident);
         break;
-      case 'done': {
-        const atlas = this.#atlas;
-        if (pending.hadDataset) {
-          atlas.filters = EMPTY_FILTERS;
-          atlas.select(null);
-        }
-        atlas.showDataset({ meta: event.meta, incidents: pending.incidents, problems: event.problems, mode: 'open' });
-        for (const notice of event.notices) atlas.addNotice(notice);
-        this.origin = pending.origin.kind === 'address' ? null : pending.origin;
-        this.shownName = pending.origin.name;
-        this.mapped = event.inspection ?? null;
-        if (event.choice && pending.chosenByUser && pending.origin.kind !== 'file')
-          this.#options.onchoice?.(event.choice);
-        this.#shown = event.inspection ? pending.client : null;
-        this.#finish(pending, true, !event.inspection);
+      case 'done':
+        void this.#present(pending, event);
         break;
-      }
       case 'failed':
         this.#finish(pending, false);
         if (pending.hadDataset) {
@@ -195,6 +183,33 @@ export class Importer {
         }
         break;
     }
+  }
+
+  /**
+   * Shows a finished import. Its indexes are built first, one per task, so a 100,000-row file
+   * does not stall the page for their sum (the progress bar says "Preparing the views").
+   */
+  async #present(pending: Pending, event: Extract<ImportEvent, { type: 'done' }>): Promise<void> {
+    const steps = viewPreparation(pending.incidents);
+    for (const [i, step] of steps.entries()) {
+      this.progress = { label: PHASE_LABELS.transferring, percent: overallPercent('transferring', i / steps.length) };
+      await nextTask();
+      if (this.#pending !== pending) return;
+      step();
+    }
+    const atlas = this.#atlas;
+    if (pending.hadDataset) {
+      atlas.filters = EMPTY_FILTERS;
+      atlas.select(null);
+    }
+    atlas.showDataset({ meta: event.meta, incidents: pending.incidents, problems: event.problems, mode: 'open' });
+    for (const notice of event.notices) atlas.addNotice(notice);
+    this.origin = pending.origin.kind === 'address' ? null : pending.origin;
+    this.shownName = pending.origin.name;
+    this.mapped = event.inspection ?? null;
+    if (event.choice && pending.chosenByUser && pending.origin.kind !== 'file') this.#options.onchoice?.(event.choice);
+    this.#shown = event.inspection ? pending.client : null;
+    this.#finish(pending, true, !event.inspection);
   }
 
   #finish(pending: Pending, loaded: boolean, closeClient = !loaded): void {

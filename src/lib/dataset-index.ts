@@ -74,6 +74,18 @@ export function buildDatasetIndex(incidents: readonly LoadedIncident[]): Dataset
   return { incidents, startMs, endMs, facets };
 }
 
+const built = new WeakMap<readonly LoadedIncident[], DatasetIndex>();
+
+/**
+ * The index of a dataset, built once however many views ask (and ahead of them: the importer
+ * builds it in a task of its own before showing a large file).
+ */
+export function datasetIndexOf(incidents: readonly LoadedIncident[]): DatasetIndex {
+  let index = built.get(incidents);
+  if (!index) built.set(incidents, (index = buildDatasetIndex(incidents)));
+  return index;
+}
+
 /** The incidents whose flag is set, in dataset order. */
 export function pickIncidents(index: DatasetIndex, mask: Uint8Array): LoadedIncident[] {
   const picked: LoadedIncident[] = [];

@@ -61,6 +61,17 @@ export function sortOrder(index: DatasetIndex, key: SortKey, direction: SortDire
   );
 }
 
+const sorted = new WeakMap<DatasetIndex, Map<string, Int32Array>>();
+
+/** `sortOrder`, computed once per dataset, column and direction. */
+export function sortOrderOf(index: DatasetIndex, key: SortKey, direction: SortDirection): Int32Array {
+  let orders = sorted.get(index);
+  if (!orders) sorted.set(index, (orders = new Map()));
+  let order = orders.get(`${key} ${direction}`);
+  if (!order) orders.set(`${key} ${direction}`, (order = sortOrder(index, key, direction)));
+  return order;
+}
+
 /** The flagged incidents in a precomputed order. */
 export function pickInOrder(index: DatasetIndex, order: Int32Array, mask: Uint8Array): LoadedIncident[] {
   const picked: LoadedIncident[] = [];

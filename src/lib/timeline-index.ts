@@ -5,7 +5,7 @@
  * ranges, so the visible part of a lane is found by binary search and nothing per frame walks or
  * allocates objects for the whole set.
  */
-import { buildDatasetIndex, type DatasetIndex } from './dataset-index.ts';
+import { buildDatasetIndex, datasetIndexOf, type DatasetIndex } from './dataset-index.ts';
 import { techniqueColour } from './palette.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
 import {
@@ -166,6 +166,15 @@ export function laneKeyColumn(order: TimeOrder, mode: LaneMode): LaneKeyColumn {
   }
   order.laneKeys.set(mode, column);
   return column;
+}
+
+const ordered = new WeakMap<readonly LoadedIncident[], TimeOrder>();
+
+/** The time order of a dataset, built once (see `datasetIndexOf`). */
+export function timeOrderOf(incidents: readonly LoadedIncident[]): TimeOrder {
+  let order = ordered.get(incidents);
+  if (!order) ordered.set(incidents, (order = buildTimeOrder(incidents, datasetIndexOf(incidents))));
+  return order;
 }
 
 /** Flags by dataset position for a subset of the dataset `order` was built from. */

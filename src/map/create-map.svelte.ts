@@ -20,6 +20,7 @@ import {
 import { roundView, sameView, type MapView } from '../lib/map-view.ts';
 import type { IncidentPointCache } from '../lib/map-points.ts';
 import { markMoment } from '../lib/mark-moment.ts';
+import { nextTask } from '../lib/next-task.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
@@ -340,9 +341,10 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       pending = incidents;
       busy++;
       options.onstate('moving');
-      // A new dataset goes at once (nothing of it is on the map yet); later changes wait for the
-      // views to paint.
-      if (points?.incidents !== incidents.dataset) queueMicrotask(pushIncidents);
+      // A new dataset goes in the next task (nothing of it is on the map yet, and a task of its own
+      // keeps the page from stalling for the views' update and this one together); later changes
+      // wait for the views to paint.
+      if (points?.incidents !== incidents.dataset) void nextTask().then(pushIncidents);
       else
         pushFrame ||= requestAnimationFrame(() => {
           pushFrame = 0;

@@ -3,7 +3,7 @@
  * dataset's columns (`DatasetIndex`): flags by dataset position, the incident lists the views
  * read, and the facet counts. Part of `AtlasState`; kept apart so the state class stays small.
  */
-import { buildDatasetIndex, countMask, pickIncidents, type DatasetIndex } from '../lib/dataset-index.ts';
+import { countMask, datasetIndexOf, pickIncidents, type DatasetIndex } from '../lib/dataset-index.ts';
 import type { Facet, Filters, TimeWindow } from '../lib/filter.ts';
 import { countFacets, filterMask, queryMask, windowMask } from '../lib/filter-index.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
@@ -21,7 +21,7 @@ export class AtlasFiltering {
     this.#source = source;
   }
 
-  index: DatasetIndex = $derived.by(() => buildDatasetIndex(this.#source.incidents));
+  index: DatasetIndex = $derived.by(() => datasetIndexOf(this.#source.incidents));
   /** The search text alone, so toggling a facet does not search again. */
   #query = $derived.by(() => this.#source.filters.query);
   #queryMask = $derived.by(() => queryMask(this.index, this.#query));

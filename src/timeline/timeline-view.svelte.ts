@@ -14,7 +14,7 @@ import { flushSync } from 'svelte';
 import type { TimeWindow } from '../lib/filter.ts';
 import { markMoment } from '../lib/mark-moment.ts';
 import { centreWindow, interpolateWindow, paddedWindow, panWindow, zoomWindow } from '../lib/time-scale.ts';
-import { buildTimelineIndex, buildTimeOrder, entryInLane, lowerBoundInLane } from '../lib/timeline-index.ts';
+import { buildTimelineIndex, entryInLane, lowerBoundInLane, timeOrderOf } from '../lib/timeline-index.ts';
 import { LayoutCache, layoutOptionsFor, layoutTimeline, planLanes } from '../lib/timeline-layout.ts';
 import { locateEntry, type Hit } from '../lib/timeline-locate.ts';
 import type { AtlasState } from '../state/atlas-state.svelte.ts';
@@ -57,7 +57,7 @@ export class TimelineView {
   window: TimeWindow | null = $derived.by(() => this.#live ?? this.atlas.window);
   /** The window at zoom 1: the whole dataset with a margin. */
   base: TimeWindow | null = $derived.by(() => (this.atlas.extent ? paddedWindow(this.atlas.extent) : null));
-  #order = $derived.by(() => buildTimeOrder(this.atlas.incidents, this.atlas.filtering.index));
+  #order = $derived.by(() => timeOrderOf(this.atlas.incidents));
   index = $derived.by(() =>
     buildTimelineIndex(
       this.#order,
