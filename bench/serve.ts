@@ -53,6 +53,7 @@ export function startServer(port: number): Promise<import('node:http').Server> {
         body = gzipCache.get(file)!;
         headers['content-encoding'] = 'gzip';
       }
+      headers['content-length'] = String(body.length);
       response.writeHead(200, headers).end(body);
     } catch {
       response.writeHead(404).end();
