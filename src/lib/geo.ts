@@ -61,7 +61,8 @@ export function incidentPoints(incidents: readonly LoadedIncident[]): IncidentPo
 export function secondaryPlaces(incidents: readonly LoadedIncident[]): IncidentPoints {
   const features: Feature<Point, IncidentPointProperties>[] = [];
   for (const incident of incidents) {
-    for (const place of incident.places.slice(1)) features.push(placeFeature(incident, place));
+    // An index loop, not `places.slice(1)`: most incidents have one place, and this runs over all of them.
+    for (let p = 1; p < incident.places.length; p++) features.push(placeFeature(incident, incident.places[p]));
   }
   return { type: 'FeatureCollection', features };
 }
