@@ -18,19 +18,15 @@ import {
   type LngLatBounds,
 } from '../lib/bounds.ts';
 import { roundView, sameView, type MapView } from '../lib/map-view.ts';
-import type { IncidentPointCache } from '../lib/map-points.ts';
-import { markMoment } from '../lib/mark-moment.ts';
-import { nextTask } from '../lib/next-task.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
+import { IncidentSources, type MapIncidents } from './incident-sources.ts';
 import { SOURCES } from './map-ids.ts';
 import type { PointerTarget } from './map-pointer.ts';
 import type { Rendered } from './map-rendered.ts';
 import type { MapTheme } from './map-theme.ts';
 
-/** Beyond this many incidents with several places, only the selected one's places are linked. */
-const LINKED_INCIDENTS_LIMIT = 2_000;
 /** Framing padding in CSS px, and how close "fit to filtered" may zoom onto a single place. */
 const FIT_PADDING_PX = 40;
 const FIT_MAX_ZOOM = 7;
@@ -44,13 +40,7 @@ export interface MapController {
   countryPoint: (code: string) => { x: number; y: number } | null;
 }
 
-/** What the map draws: the incidents passing every filter and inside the time window. */
-export interface MapIncidents {
-  list: readonly LoadedIncident[];
-  /** The same as flags by position in `dataset`. */
-  mask: Uint8Array;
-  dataset: readonly LoadedIncident[];
-}
+export type { MapIncidents };
 
 export interface IncidentMapOptions {
   incidents: () => MapIncidents;
@@ -141,6 +131,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     let basemap = $state.raw<MapBasemap | null>(null);
     let pointerCountry = $state<string | null>(null);
     let rendered: Rendered | null = null;
+    /** The incident sources, fed by the effect below once the map exists. */
+    let sources: IncidentSources | null = null;
     let destroyed = false;
     /** Bumped by anything that will make the map busy, so an older idle reading is dropped. */
     let busy = 0;
@@ -233,12 +225,12 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
       created.on('idle', () => {
         // Incidents waiting to be sent: the map is not showing what it should yet.
-        if (pending !== null) return;
+        if (sources?.waiting) return;
         const reading = busy;
         data
           .readRendered(created)
           .then((result) => {
-            if (destroyed || reading !== busy || !styleReady || pending !== null) return;
+            if (destroyed || reading !== busy || !styleReady || sources?.waiting) return;
             rendered = result;
             container.dataset.renderedIncidents = result.incidents.join(' ');
             container.dataset.renderedSelection = result.selection.join(' ');
@@ -249,7 +241,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
       created.on('webglcontextlost', () => {
         styleReady = false;
-        secondaryShown = true;
+        sources?.forget();
         options.onstate('unavailable', 'context-lost');
       });
       created.on('webglcontextrestored', () => {
@@ -279,6 +271,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         const { x, y } = created.project(lngLat);
         return { x, y };
       };
+      sources = new IncidentSources(created, data, setData);
       map = created;
       options.oncontroller(controller(created));
       options.oncapture?.(() => captureCanvas(created));
@@ -296,60 +289,12 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       setData(SOURCES.capitals, data.capitalPoints());
     });
 
-    // The incidents. Sent after the views have painted (100,000 points cost the page a few hundred
-    // ms to hand over), the latest only, and as a diff when that is smaller.
-    let pending: MapIncidents | null = null;
-    let pushFrame = 0;
-    let pushTimer: ReturnType<typeof setTimeout> | undefined;
-    let points: IncidentPointCache | null = null;
-    /** What the incidents source holds, as flags by dataset position; null when unknown. */
-    let shownMask: Uint8Array | null = null;
-    /** Whether the other-places and links sources may hold anything (the style starts them empty). */
-    let secondaryShown = false;
-
-    const pushIncidents = () => {
-      const next = pending;
-      pending = null;
-      const source = map?.getSource<GeoJSONSource>(SOURCES.incidents);
-      if (!next || !map || !styleReady || destroyed || !source) return;
-      if (points?.incidents !== next.dataset) {
-        points = new data.IncidentPointCache(next.dataset);
-        shownMask = null;
-      }
-      const diff = shownMask ? points.diff(shownMask, next.mask) : null;
-      if (diff && diff.add.length === 0 && diff.remove.length === 0) map.triggerRepaint();
-      else if (diff && diff.add.length <= next.list.length / 2) void source.updateData(diff);
-      else void source.setData(points.collection(next.mask));
-      shownMask = next.mask;
-      markMoment('atlas:map-data');
-      // The other places and their links: most datasets have none, and an empty source set empty
-      // again still reloads its tiles and redraws.
-      const secondary = data.secondaryPlaces(next.list);
-      const links = data.placeLinks(next.list, LINKED_INCIDENTS_LIMIT);
-      if (secondary.features.length > 0 || secondaryShown) setData(SOURCES.secondary, secondary);
-      if (links.features.length > 0 || secondaryShown) setData(SOURCES.links, links);
-      secondaryShown = secondary.features.length > 0 || links.features.length > 0;
-    };
-
     $effect(() => {
       const incidents = options.incidents();
-      if (!map || !styleReady) {
-        // A lost context: everything is sent again once it is back.
-        shownMask = null;
-        return;
-      }
-      pending = incidents;
+      if (!map || !styleReady || !sources) return;
       busy++;
       options.onstate('moving');
-      // A new dataset goes in the next task (nothing of it is on the map yet, and a task of its own
-      // keeps the page from stalling for the views' update and this one together); later changes
-      // wait for the views to paint.
-      if (points?.incidents !== incidents.dataset) void nextTask().then(pushIncidents);
-      else
-        pushFrame ||= requestAnimationFrame(() => {
-          pushFrame = 0;
-          pushTimer = setTimeout(pushIncidents);
-        });
+      sources.show(incidents);
     });
 
     $effect(() => {
@@ -455,8 +400,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
 
     return () => {
       destroyed = true;
-      cancelAnimationFrame(pushFrame);
-      clearTimeout(pushTimer);
+      sources?.destroy();
       for (const stop of unlisten) stop();
       options.oncapture?.(null);
       options.oncontroller(null);
