@@ -89,15 +89,24 @@ async function paced(durationMs: number, step: (elapsedMs: number) => Promise<vo
   }
 }
 
-/** How long a wheel zoom goes one way before it turns: in, out, in… so it never hits a zoom limit. */
+/**
+ * How long a wheel zoom goes one way before it turns. The first leg (in) is longer than the rest,
+ * so the zoom swings between about 1.4× and 7× the starting scale and never reaches the zoomed-out
+ * limit, where the window would stop changing.
+ */
 const ZOOM_LEG_MS = 500;
+const FIRST_LEG_MS = 600;
 
-/** Continuous wheel zoom over an element for `durationMs`, in and out by turns (`ZOOM_LEG_MS` each). */
+function zoomingIn(elapsedMs: number): boolean {
+  return elapsedMs < FIRST_LEG_MS || Math.floor((elapsedMs - FIRST_LEG_MS) / ZOOM_LEG_MS) % 2 === 1;
+}
+
+/** Continuous wheel zoom over an element for `durationMs`, in and out by turns. */
 export async function wheelZoom(page: Page, target: Locator, durationMs: number, modifier?: 'Control'): Promise<void> {
   const box = (await target.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 60));
   if (modifier) await page.keyboard.down(modifier);
-  await paced(durationMs, (elapsed) => page.mouse.wheel(0, Math.floor(elapsed / ZOOM_LEG_MS) % 2 === 0 ? -40 : 40));
+  await paced(durationMs, (elapsed) => page.mouse.wheel(0, zoomingIn(elapsed) ? -40 : 40));
   if (modifier) await page.keyboard.up(modifier);
 }
 
