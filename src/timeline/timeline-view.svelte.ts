@@ -3,7 +3,7 @@
  * layout derived from the atlas, the window being drawn, keyboard focus and hover.
  *
  * `atlas.window` stays the one time filter. While a gesture or an animation runs, the timeline
- * draws a *live* window every frame and commits it to the atlas about every 100 ms (and once more
+ * draws a *live* window every frame and commits it to the atlas about every 80 ms (and once more
  * when the gesture ends), so the list and counts (and the map, when `atlas.mapDuringGestures` is
  * `live`) follow without being recomputed on every frame of a zoom. When updating the views takes
  * long, commits are spaced to a few times that cost, so the timeline keeps its frame rate. The
@@ -22,9 +22,9 @@ import type { AtlasState } from '../state/atlas-state.svelte.ts';
 /**
  * The least time between two commits of a running gesture. The timer starts at the first move after
  * a commit, so with input every frame and a commit costing a few ms, commits land about every
- * 90 ms: the list and counts update at least every 100 ms.
+ * 80 ms: the list and counts update at least every 100 ms.
  */
-export const COMMIT_INTERVAL_MS = 75;
+export const COMMIT_INTERVAL_MS = 65;
 /** Commits are at least this many times their own cost apart. */
 const COMMIT_COST_FACTOR = 4;
 const ANIMATION_MS = 280;
