@@ -84,7 +84,10 @@ export async function loadResponsiveness(page: Page, readyMs: number): Promise<L
 
 /** ms from the data file's arrival (its response end, wall clock) to ready. */
 export async function readyAfterFetch(opened: Opened, dataUrl: string, readyMs: number): Promise<number | null> {
-  const ended = [...opened.responseEnds].find(([url]) => new URL(url).pathname === dataUrl)?.[1];
+  const find = () => [...opened.responseEnds].find(([url]) => new URL(url).pathname === dataUrl)?.[1];
+  // The worker's request is reported a little after the page hears of it: wait for it a while.
+  for (let tries = 0; find() === undefined && tries < 50; tries++) await new Promise((done) => setTimeout(done, 100));
+  const ended = find();
   if (ended === undefined) return null;
   const origin = await opened.page.evaluate(() => performance.timeOrigin);
   return origin + readyMs - ended;
