@@ -29,7 +29,8 @@ export const READY_PROBE = `
     if (window.__bench.readyAt === null && root && root.getAttribute('data-status') === 'ready') {
       window.__bench.readyAt = performance.now();
     }
-    if (document.querySelector('[data-testid="import-progress"]')) window.__bench.progressSeen = true;
+    const progress = document.querySelector('[data-testid="import-progress"]');
+    if (progress) window.__bench.progressSeen = true;
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'], childList: true });
 `;
 

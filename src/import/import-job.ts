@@ -65,7 +65,9 @@ export class ImportJob {
       const { source } = request;
       const { text, contentType } =
         source.kind === 'url'
-          ? await fetchText(source.url, this.#emit)
+          ? await fetchText(source.url, this.#emit).finally(() =>
+              this.#emit({ type: 'fetched', at: performance.timeOrigin + performance.now() }),
+            )
           : source.kind === 'file'
             ? { text: await source.file.text(), contentType: source.file.type || undefined }
             : { text: source.text, contentType: undefined };

@@ -13,12 +13,25 @@ import type { TableInspection } from '../lib/import-table.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { AtlasState } from '../state/atlas-state.svelte.ts';
 import { ImportClient } from './import-client.ts';
-import { decodeIncidents, overallPercent, PHASE_LABELS, type ImportEvent, type ImportSource } from './protocol.ts';
+import {
+  decodeIncidents,
+  overallPercent,
+  PHASE_LABELS,
+  type ImportEvent,
+  type ImportPhase,
+  type ImportSource,
+} from './protocol.ts';
 
 export interface ImportProgress {
+  phase: ImportPhase;
   label: string;
   /** 0–100. */
   percent: number;
+}
+
+/** Progress in a phase: its label and where it sits on the one bar. */
+function progressOf(phase: ImportPhase, share: number | null): ImportProgress {
+  return { phase, label: PHASE_LABELS[phase], percent: overallPercent(phase, share) };
 }
 
 /** Where the dataset on screen came from, when it is not the curated one. */
@@ -115,7 +128,7 @@ export class Importer {
       return;
     }
     pending.chosenByUser = true;
-    this.progress = { label: PHASE_LABELS.checking, percent: overallPercent('checking', 0) };
+    this.progress = progressOf('checking', 0);
     pending.client.send({ type: 'apply', choice });
   }
 
@@ -142,7 +155,7 @@ export class Importer {
     this.question = null;
     const hadDataset = this.#atlas.dataset !== null && this.#atlas.loadError === null;
     this.#atlas.beginLoad();
-    this.progress = { label: source.kind === 'url' ? PHASE_LABELS.downloading : PHASE_LABELS.parsing, percent: 0 };
+    this.progress = progressOf(source.kind === 'url' ? 'downloading' : 'parsing', 0);
     let client: ImportClient | null = null;
     const promise = new Promise<boolean>((settle) => {
       client = new ImportClient((event) => this.#onevent(event));
@@ -160,8 +173,12 @@ export class Importer {
     const pending = this.#pending;
     if (!pending) return;
     switch (event.type) {
+      case 'fetched':
+        // On the page's clock, for profiles and the benchmark ("ready after the file arrived").
+        performance.mark('atlas:data-fetched', { startTime: Math.max(0, event.at - performance.timeOrigin) });
+        break;
       case 'progress':
-        this.progress = { label: PHASE_LABELS[event.phase], percent: overallPercent(event.phase, event.share) };
+        this.progress = progressOf(event.phase, event.share);
         break;
       case 'choose':
         this.progress = null;
@@ -192,7 +209,7 @@ export class Importer {
   async #present(pending: Pending, event: Extract<ImportEvent, { type: 'done' }>): Promise<void> {
     const steps = viewPreparation(pending.incidents);
     for (const [i, step] of steps.entries()) {
-      this.progress = { label: PHASE_LABELS.transferring, percent: overallPercent('transferring', i / steps.length) };
+      this.progress = progressOf('transferring', i / steps.length);
       await nextTask();
       if (this.#pending !== pending) return;
       step();

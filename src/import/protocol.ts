@@ -37,6 +37,8 @@ export type ImportPhase = 'downloading' | 'parsing' | 'checking' | 'transferring
 export type ImportEvent =
   /** `share` of the phase done (0–1), or null when it cannot be told (a download of unknown size). */
   | { type: 'progress'; phase: ImportPhase; share: number | null }
+  /** The whole file has arrived, at `at` (epoch ms): marked on the page for profiles and the benchmark. */
+  | { type: 'fetched'; at: number }
   | { type: 'choose'; inspection: TableInspection }
   /** Records as JSON text (`encodeIncidents`). */
   | { type: 'batch'; json: string }

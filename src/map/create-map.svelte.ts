@@ -21,6 +21,7 @@ import { roundView, sameView, type MapView } from '../lib/map-view.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
+import { afterThisFrame } from '../lib/next-task.ts';
 import { IncidentSources, type MapIncidents } from './incident-sources.ts';
 import { SOURCES } from './map-ids.ts';
 import type { PointerTarget } from './map-pointer.ts';
@@ -225,12 +226,12 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
       created.on('idle', () => {
         // Incidents waiting to be sent: the map is not showing what it should yet.
-        if (sources?.waiting) return;
+        if (sources?.waiting || shadesPending) return;
         const reading = busy;
         data
           .readRendered(created)
           .then((result) => {
-            if (destroyed || reading !== busy || !styleReady || sources?.waiting) return;
+            if (destroyed || reading !== busy || !styleReady || sources?.waiting || shadesPending) return;
             rendered = result;
             container.dataset.renderedIncidents = result.incidents.join(' ');
             container.dataset.renderedSelection = result.selection.join(' ');
@@ -325,24 +326,35 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     });
 
     // Country feature state: the choropleth shade. Feature state outlives setData (the 50m
-    // upgrade) but not a lost context, hence the styleReady dependency.
-    const countryState = (read: () => ReadonlyMap<string, number | boolean>, key: string) => {
-      let applied = new Set<string>();
-      $effect(() => {
-        const values = read();
-        if (!map || !styleReady || !basemap) {
-          applied = new Set();
-          return;
-        }
-        for (const code of applied)
-          if (!values.has(code)) map.setFeatureState({ source: SOURCES.countries, id: code }, { [key]: null });
-        for (const [code, value] of values)
-          map.setFeatureState({ source: SOURCES.countries, id: code }, { [key]: value });
-        applied = new Set(values.keys());
-        map.triggerRepaint();
-      });
+    // upgrade) but not a lost context, hence the styleReady dependency. Applied after the views have
+    // painted, as the points are: a WebGL redraw in their frame would delay them.
+    let shadesApplied = new Set<string>();
+    let shadesPending: ReadonlyMap<string, number> | null = null;
+    let shadeFrame = 0;
+    const applyShades = () => {
+      const values = shadesPending;
+      shadesPending = null;
+      if (!values || !map || destroyed) return;
+      for (const code of shadesApplied)
+        if (!values.has(code)) map.setFeatureState({ source: SOURCES.countries, id: code }, { shade: null });
+      for (const [code, shade] of values) map.setFeatureState({ source: SOURCES.countries, id: code }, { shade });
+      shadesApplied = new Set(values.keys());
+      map.triggerRepaint();
     };
-    countryState(options.countryShades, 'shade');
+    $effect(() => {
+      const values = options.countryShades();
+      if (!map || !styleReady || !basemap) {
+        shadesApplied = new Set();
+        return;
+      }
+      shadesPending = values;
+      busy++;
+      options.onstate('moving');
+      shadeFrame ||= requestAnimationFrame(() => {
+        shadeFrame = 0;
+        afterThisFrame(applyShades);
+      });
+    });
 
     // The outlines of the filtered countries and of the hovered one, the only countries in their source.
     let highlighted = '';
@@ -401,6 +413,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     return () => {
       destroyed = true;
       sources?.destroy();
+      cancelAnimationFrame(shadeFrame);
       for (const stop of unlisten) stop();
       options.oncapture?.(null);
       options.oncontroller(null);

@@ -9,7 +9,7 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { IncidentPointCache } from '../lib/map-points.ts';
 import { markMoment } from '../lib/mark-moment.ts';
-import { nextTask } from '../lib/next-task.ts';
+import { afterThisFrame, nextTask } from '../lib/next-task.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import { SOURCES } from './map-ids.ts';
 
@@ -35,7 +35,6 @@ export class IncidentSources {
   /** The update MapLibre's worker is busy with, if any. */
   #inFlight: Promise<void> | null = null;
   #frame = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
   #points: IncidentPointCache | null = null;
   /** What the points source holds, as flags by dataset position; null when unknown. */
   #shownMask: Uint8Array | null = null;
@@ -70,7 +69,6 @@ export class IncidentSources {
   destroy(): void {
     this.#destroyed = true;
     cancelAnimationFrame(this.#frame);
-    clearTimeout(this.#timer);
   }
 
   /**
@@ -83,7 +81,7 @@ export class IncidentSources {
     else
       this.#frame ||= requestAnimationFrame(() => {
         this.#frame = 0;
-        this.#timer = setTimeout(() => this.#send());
+        afterThisFrame(() => this.#send());
       });
   }
 
