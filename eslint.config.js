@@ -4,7 +4,19 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.shot.mjs'] },
+  {
+    ignores: [
+      'dist/',
+      'bench/dist/',
+      'bench/dist-profiled/',
+      'bench/results/',
+      'bench/data/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      '.shot.mjs',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

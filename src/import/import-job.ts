@@ -6,15 +6,15 @@
 import type { ColumnChoice } from '../lib/column-mapping.ts';
 import { startImport } from '../lib/import-dataset.ts';
 import { readTable, type ImportTable, type TableInspection } from '../lib/import-table.ts';
-import { DatasetError, type LoadedDataset } from '../lib/parse-incidents.ts';
-import type { ImportEvent, ReadRequest } from './protocol.ts';
+import { DatasetError, DEFAULT_BATCH_SIZE, type CheckedRecord, type LoadedDataset } from '../lib/parse-incidents.ts';
+import { encodeIncidents, type ImportEvent, type ReadRequest } from './protocol.ts';
 
 /**
- * Incidents per message. The page deserialises `message.data` on its main thread: measured with
- * 100,000 CSV rows in Chromium, one message blocked it for seconds, while 2,000 per message cost
- * 5–30 ms each (occasionally ~150 ms when a garbage collection lands in one).
+ * Incidents per message. The page decodes each on its main thread, between frames: measured with
+ * 100,000 records in Chromium, one message blocked it for seconds, while 2,000 per message cost
+ * ~10–30 ms each.
  */
-export const BATCH_SIZE = 2000;
+export const BATCH_SIZE = DEFAULT_BATCH_SIZE;
 
 type Emit = (event: ImportEvent) => void;
 
@@ -65,7 +65,9 @@ export class ImportJob {
       const { source } = request;
       const { text, contentType } =
         source.kind === 'url'
-          ? await fetchText(source.url, this.#emit)
+          ? await fetchText(source.url, this.#emit).finally(() =>
+              this.#emit({ type: 'fetched', at: performance.timeOrigin + performance.now() }),
+            )
           : source.kind === 'file'
             ? { text: await source.file.text(), contentType: source.file.type || undefined }
             : { text: source.text, contentType: undefined };
@@ -76,9 +78,11 @@ export class ImportJob {
         contentType,
         choice: request.choice,
         onProgress: (share) => this.#emit({ type: 'progress', phase: 'parsing', share }),
+        onRecords: (done, total) => this.#emit({ type: 'progress', phase: 'checking', share: done / total }),
+        onBatch: this.#sendBatch,
       });
       if (start.kind === 'dataset') {
-        this.#send(start.dataset, []);
+        this.#finish(start.dataset, []);
         return;
       }
       this.#table = start.table;
@@ -102,19 +106,22 @@ export class ImportJob {
       this.#emit({ type: 'progress', phase: 'checking', share: 0 });
       const dataset = readTable(table, choice, {
         onProgress: (done) => this.#emit({ type: 'progress', phase: 'checking', share: done / total }),
+        onBatch: this.#sendBatch,
       });
-      this.#send(dataset, this.#inspection.notices, choice);
+      this.#finish(dataset, this.#inspection.notices, choice);
     } catch (error) {
       this.#fail(error);
     }
   }
 
-  #send(dataset: LoadedDataset, notices: string[], choice?: ColumnChoice): void {
-    const { incidents } = dataset;
-    for (let start = 0; start < incidents.length; start += BATCH_SIZE) {
-      this.#emit({ type: 'progress', phase: 'transferring', share: start / incidents.length });
-      this.#emit({ type: 'batch', incidents: incidents.slice(start, start + BATCH_SIZE) });
-    }
+  /** Each batch goes as soon as it is read, so the page decodes it while the next is read. */
+  #sendBatch = (records: CheckedRecord[]): void => {
+    this.#emit({ type: 'batch', json: encodeIncidents(records) });
+  };
+
+  /** The incidents have all been sent (`dataset.incidents` is empty): the rest of the dataset. */
+  #finish(dataset: LoadedDataset, notices: string[], choice?: ColumnChoice): void {
+    this.#emit({ type: 'progress', phase: 'transferring', share: 0 });
     this.#emit({
       type: 'done',
       meta: dataset.meta,

@@ -60,6 +60,21 @@ describe('parseCalendarDate', () => {
   it('utcMs keeps years below 100 literal', () => {
     expect(new Date(utcMs(50, 1, 1)).getUTCFullYear()).toBe(50);
   });
+
+  it('utcMs(year, month, day) agrees with Date.setUTCFullYear, overflowing months and days included', () => {
+    const viaDate = (year: number, month: number, day: number) => {
+      const d = new Date(0);
+      d.setUTCFullYear(year, month - 1, day);
+      return d.getTime();
+    };
+    for (const year of [-401, -1, 0, 1, 99, 100, 1582, 1899, 1900, 1970, 2000, 2020, 2021, 2100, 2400, 9999]) {
+      for (let month = -13; month <= 26; month += 1) {
+        for (const day of [-31, 0, 1, 15, 28, 29, 30, 31, 32, 60, 400]) {
+          expect(utcMs(year, month, day), `${year}-${month}-${day}`).toBe(viaDate(year, month, day));
+        }
+      }
+    }
+  });
 });
 
 describe('parseIncidentTime', () => {

@@ -17,7 +17,6 @@ describe('incidentPoints', () => {
     expect(features[0].properties).toEqual({
       id: 'two-places',
       technique: 'honey-trap',
-      precision: 'city',
       countryLevel: 0,
     });
   });

@@ -18,7 +18,6 @@ export interface IncidentPointProperties {
   id: string;
   /** The primary technique, for colour. */
   technique: string;
-  precision: Precision;
   /** 1 when the place is only a country (a law, a national report): drawn as a ring. */
   countryLevel: 0 | 1;
 }
@@ -26,20 +25,27 @@ export interface IncidentPointProperties {
 export type IncidentPoints = FeatureCollection<Point, IncidentPointProperties>;
 export type PlaceLinks = FeatureCollection<LineString, { id: string }>;
 
-function placeFeature(
+/**
+ * One place of an incident as a point, with what the map's layers read (nothing more: at 100,000
+ * points every property is copied to the map's worker). `featureId` is the feature's own id, for
+ * sources updated by diffs (map-points.ts).
+ */
+export function placeFeature(
   incident: LoadedIncident,
   place: LoadedIncident['places'][number],
+  featureId?: number,
 ): Feature<Point, IncidentPointProperties> {
-  return {
+  const feature: Feature<Point, IncidentPointProperties> = {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [place.lngLat[0], place.lngLat[1]] },
     properties: {
       id: incident.id,
       technique: incident.techniques[0] ?? 'unknown',
-      precision: place.precision,
       countryLevel: place.precision === 'country' ? 1 : 0,
     },
   };
+  if (featureId !== undefined) feature.id = featureId;
+  return feature;
 }
 
 /** The first place of every incident: one point per incident, the points that cluster. */
@@ -55,7 +61,8 @@ export function incidentPoints(incidents: readonly LoadedIncident[]): IncidentPo
 export function secondaryPlaces(incidents: readonly LoadedIncident[]): IncidentPoints {
   const features: Feature<Point, IncidentPointProperties>[] = [];
   for (const incident of incidents) {
-    for (const place of incident.places.slice(1)) features.push(placeFeature(incident, place));
+    // An index loop, not `places.slice(1)`: most incidents have one place, and this runs over all of them.
+    for (let p = 1; p < incident.places.length; p++) features.push(placeFeature(incident, incident.places[p]));
   }
   return { type: 'FeatureCollection', features };
 }

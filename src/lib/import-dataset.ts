@@ -9,7 +9,7 @@ import { geojsonToTable, isFeatureCollection } from './geojson-import.ts';
 import type { ColumnChoice } from './column-mapping.ts';
 import { inspectTable, type ImportTable, type TableInspection } from './import-table.ts';
 import { describeJsonError } from './json-error.ts';
-import { DatasetError, parseDataset, type LoadedDataset } from './parse-incidents.ts';
+import { DatasetError, parseDataset, type CheckedRecord, type LoadedDataset } from './parse-incidents.ts';
 import type { ImportFormat } from './import-params.ts';
 import type { RecordProblem } from './record-problem.ts';
 
@@ -79,6 +79,17 @@ export interface StartImportOptions {
   choice?: ColumnChoice;
   /** Share of the text parsed so far (0–1), for CSV. */
   onProgress?: (share: number) => void;
+  /** Our JSON: called with the records read so far, for progress. */
+  onRecords?: (done: number, total: number) => void;
+  /** Our JSON: hands the records over in batches as they are read (see `parseIncidents`). */
+  onBatch?: (records: CheckedRecord[]) => void;
+}
+
+/** How many records a parsed file holds (for progress), 0 when it is not a list of them. */
+function recordCount(json: unknown): number {
+  if (Array.isArray(json)) return json.length;
+  const incidents = (json as { incidents?: unknown } | null)?.incidents;
+  return Array.isArray(incidents) ? incidents.length : 0;
 }
 
 function parseJson(text: string): unknown {
@@ -114,7 +125,12 @@ export function startImport(text: string, options: StartImportOptions): ImportSt
     } else if (format === 'geojson') {
       throw new DatasetError('The file is not a GeoJSON FeatureCollection.');
     } else {
-      return { kind: 'dataset', dataset: parseDataset(json, 'open') };
+      const total = recordCount(json);
+      const dataset = parseDataset(json, 'open', {
+        onBatch: options.onBatch,
+        onProgress: options.onRecords && ((done) => options.onRecords!(done, total)),
+      });
+      return { kind: 'dataset', dataset };
     }
   }
   if (table.rows.length === 0 && table.problems.length === 0) {

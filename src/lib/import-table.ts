@@ -14,7 +14,7 @@ import {
   type ImportField,
 } from './column-mapping.ts';
 import { inferDayMonthOrder, type DayMonthEvidence } from './imported-dates.ts';
-import { parseIncidents, type LoadedDataset } from './parse-incidents.ts';
+import { parseIncidents, type CheckedRecord, type LoadedDataset } from './parse-incidents.ts';
 import type { RecordProblem } from './record-problem.ts';
 
 isoCountries.registerLocale(english);
@@ -166,6 +166,8 @@ export function inspectTable(table: ImportTable, requested?: ColumnChoice): Tabl
 
 export interface ReadTableOptions {
   onProgress?: (done: number) => void;
+  /** Hands the records over in batches as they are read (see `parseIncidents`). */
+  onBatch?: (records: CheckedRecord[]) => void;
 }
 
 /** Reads every row of a table through a column choice into a dataset (open mode). */
@@ -176,6 +178,7 @@ export function readTable(table: ImportTable, choice: ColumnChoice, options: Rea
     positions: table.rows,
     dateOrder: choice.order,
     onProgress: options.onProgress,
+    onBatch: options.onBatch,
   });
   const named = problems.map((problem) => ({ ...problem, field: columnOfField(problem.field, choice.mapping) }));
   const all = [...table.problems, ...named].sort((a, b) => a.record - b.record);

@@ -174,7 +174,10 @@ function readSources(raw: Raw, issues: OpenRecordIssue[]): SourceRef[] {
 }
 
 function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  // A loop rather than Object.fromEntries: the result keeps a shared hidden class.
+  const kept = {} as Record<string, unknown>;
+  for (const key in value) if (value[key] !== undefined) kept[key] = value[key];
+  return kept as T;
 }
 
 function readExtra(raw: Raw): Record<string, string> | undefined {

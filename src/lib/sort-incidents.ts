@@ -1,5 +1,6 @@
 /** Sorting the incident list by a column; ties fall back to date then id so the order is stable. */
 import { countryName } from './countries.ts';
+import type { DatasetIndex } from './dataset-index.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
 
 export type SortKey = 'date' | 'title' | 'countries' | 'status';
@@ -26,6 +27,56 @@ export function sortIncidents(
   return [...incidents].sort(
     (a, b) => sign * compare(a, b) || a.time.startMs - b.time.startMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+}
+
+const collator = new Intl.Collator();
+
+/** Each incident's text for a text column, computed once per sort rather than per comparison. */
+function sortTexts(incidents: readonly LoadedIncident[], key: Exclude<SortKey, 'date'>): string[] {
+  switch (key) {
+    case 'title':
+      return incidents.map((incident) => incident.title);
+    case 'countries':
+      return incidents.map(countriesText);
+    case 'status':
+      return incidents.map((incident) => incident.status ?? '');
+  }
+}
+
+/**
+ * The whole dataset's positions sorted by a column, in the order `sortIncidents` gives: computed
+ * once per dataset and column, then every filter or window change just picks from it
+ * (`pickInOrder`).
+ */
+export function sortOrder(index: DatasetIndex, key: SortKey, direction: SortDirection): Int32Array {
+  const { incidents, startMs, endMs } = index;
+  const sign = direction === 'ascending' ? 1 : -1;
+  const texts = key === 'date' ? null : sortTexts(incidents, key);
+  const byDate = (a: number, b: number) => startMs[a] - startMs[b] || endMs[a] - endMs[b];
+  const primary = texts ? (a: number, b: number) => collator.compare(texts[a], texts[b]) : byDate;
+  const ids = incidents.map((incident) => incident.id);
+  const order = Int32Array.from(incidents, (_, i) => i);
+  return order.sort(
+    (a, b) => sign * primary(a, b) || startMs[a] - startMs[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
+  );
+}
+
+const sorted = new WeakMap<DatasetIndex, Map<string, Int32Array>>();
+
+/** `sortOrder`, computed once per dataset, column and direction. */
+export function sortOrderOf(index: DatasetIndex, key: SortKey, direction: SortDirection): Int32Array {
+  let orders = sorted.get(index);
+  if (!orders) sorted.set(index, (orders = new Map()));
+  let order = orders.get(`${key} ${direction}`);
+  if (!order) orders.set(`${key} ${direction}`, (order = sortOrder(index, key, direction)));
+  return order;
+}
+
+/** The flagged incidents in a precomputed order. */
+export function pickInOrder(index: DatasetIndex, order: Int32Array, mask: Uint8Array): LoadedIncident[] {
+  const picked: LoadedIncident[] = [];
+  for (let k = 0; k < order.length; k++) if (mask[order[k]] === 1) picked.push(index.incidents[order[k]]);
+  return picked;
 }
 
 /** Rows to render for a scrolled window of fixed-height rows, with `overscan` extra on each side. */

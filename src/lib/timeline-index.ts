@@ -5,9 +5,17 @@
  * ranges, so the visible part of a lane is found by binary search and nothing per frame walks or
  * allocates objects for the whole set.
  */
+import { buildDatasetIndex, datasetIndexOf, type DatasetIndex } from './dataset-index.ts';
 import { techniqueColour } from './palette.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
-import { assignLanes, forEachLaneKey, type Lane, type LaneMode } from './timeline-lanes.ts';
+import {
+  ALL_LANE,
+  assignLaneCodes,
+  NO_VALUE_LANE,
+  type Lane,
+  type LaneKeyColumn,
+  type LaneMode,
+} from './timeline-lanes.ts';
 
 export const DAY_MS = 86_400_000;
 /** Entries lasting longer than this are "long": scanned apart from the binary-searched short ones. */
@@ -24,18 +32,157 @@ export function markKindOf(incident: LoadedIncident): MarkKind {
   return incident.time.start.precision === 'day' ? MARK_POINT : MARK_SPAN;
 }
 
-/** Incidents of a dataset in time order (start, then longer first, then id): computed once per dataset. */
-export interface TimeOrder {
-  incidents: readonly LoadedIncident[];
-  position: Map<LoadedIncident, number>;
+/** The per-incident columns the timeline reads, made once per dataset and copied per filtered index. */
+interface TimeColumns {
+  start: Float64Array;
+  end: Float64Array;
+  kind: Uint8Array;
+  colour: Uint8Array;
+  startDay: Int32Array;
+  startMonth: Int32Array;
+  lastDay: Int32Array;
+  lastMonth: Int32Array;
 }
 
-export function buildTimeOrder(incidents: readonly LoadedIncident[]): TimeOrder {
-  const sorted = [...incidents].sort(
+function timeColumns(n: number): TimeColumns {
+  return {
+    start: new Float64Array(n),
+    end: new Float64Array(n),
+    kind: new Uint8Array(n),
+    colour: new Uint8Array(n),
+    startDay: new Int32Array(n),
+    startMonth: new Int32Array(n),
+    lastDay: new Int32Array(n),
+    lastMonth: new Int32Array(n),
+  };
+}
+
+/**
+ * Incidents of a dataset in time order (start, then longer first, then id), with the columns every
+ * filtered index copies from: computed once per dataset, so a filter change only selects.
+ */
+export interface TimeOrder extends TimeColumns {
+  incidents: readonly LoadedIncident[];
+  /** The dataset's columns; dataset positions index them. */
+  dataset: DatasetIndex;
+  /** Dataset position of each incident in time order. */
+  positions: Int32Array;
+  /** Time-order rank of an incident id (the lookup is made on first use: most loads never need it). */
+  rankOf: (id: string) => number | undefined;
+  /** Colours of `colour`. `lastDay` and `lastMonth` are set for finite ends only (open ends depend on the index's `nowMs`). */
+  colours: string[];
+  /** Lane keys by time rank, per lane mode, made when first asked for (`laneKeyColumn`). */
+  laneKeys: Map<LaneMode, LaneKeyColumn>;
+}
+
+export function buildTimeOrder(
+  incidents: readonly LoadedIncident[],
+  dataset: DatasetIndex = buildDatasetIndex(incidents),
+): TimeOrder {
+  const n = incidents.length;
+  const { startMs, endMs } = dataset;
+  const ids = incidents.map((incident) => incident.id);
+  const positions = Int32Array.from(incidents, (_, i) => i).sort(
     (a, b) =>
-      a.time.startMs - b.time.startMs || b.time.endMs - a.time.endMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      startMs[a] - startMs[b] ||
+      // Longer first; two open ends (Infinity − Infinity) tie.
+      (endMs[b] === endMs[a] ? 0 : endMs[b] > endMs[a] ? 1 : -1) ||
+      (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
   );
-  return { incidents: sorted, position: new Map(sorted.map((incident, i) => [incident, i])) };
+  const techniques = dataset.facets.techniques;
+  const colours: string[] = [];
+  const colourOfHex = new Map<string, number>();
+  const colourOf = (technique: string | undefined) => {
+    const hex = techniqueColour(technique);
+    let c = colourOfHex.get(hex);
+    if (c === undefined) colourOfHex.set(hex, (c = colours.push(hex) - 1));
+    return c;
+  };
+  const colourOfCode = techniques.values.map(colourOf);
+  const noTechnique = colourOf(undefined);
+
+  const sorted = new Array<LoadedIncident>(n);
+  const columns = timeColumns(n);
+  const { start, end, kind, colour, startDay, startMonth, lastDay, lastMonth } = columns;
+  for (let k = 0; k < n; k++) {
+    const p = positions[k];
+    sorted[k] = incidents[p];
+    start[k] = startMs[p];
+    end[k] = endMs[p];
+    kind[k] = markKindOf(incidents[p]);
+    const first = techniques.offsets[p];
+    colour[k] = first < techniques.offsets[p + 1] ? colourOfCode[techniques.codes[first]] : noTechnique;
+    startDay[k] = Math.floor(start[k] / DAY_MS);
+    startMonth[k] = monthOf(start[k]);
+    if (Number.isFinite(end[k])) {
+      lastDay[k] = Math.floor((end[k] - 1) / DAY_MS);
+      lastMonth[k] = monthOf(end[k] - 1);
+    }
+  }
+  let ranks: Map<string, number> | null = null;
+  const rankOf = (id: string) => {
+    ranks ??= new Map(Array.from(sorted, (incident, k) => [incident.id, k]));
+    return ranks.get(id);
+  };
+  return {
+    incidents: sorted,
+    dataset,
+    positions,
+    rankOf,
+    ...columns,
+    colours,
+    laneKeys: new Map(),
+  };
+}
+
+/**
+ * Lane keys by time rank under `mode` (CONTRACTS §3: the primary technique; each target country,
+ * else the places' countries), from the dataset's facet columns; made once per dataset and mode.
+ */
+export function laneKeyColumn(order: TimeOrder, mode: LaneMode): LaneKeyColumn {
+  const cached = order.laneKeys.get(mode);
+  if (cached) return cached;
+  const n = order.positions.length;
+  const offsets = new Int32Array(n + 1);
+  let column: LaneKeyColumn;
+  if (mode === 'none') {
+    for (let k = 0; k <= n; k++) offsets[k] = k;
+    column = { keys: [ALL_LANE], offsets, codes: new Int32Array(n) };
+  } else {
+    const facet = order.dataset.facets[mode === 'technique' ? 'techniques' : 'countries'];
+    const none = facet.values.length;
+    const codes: number[] = [];
+    for (let k = 0; k < n; k++) {
+      offsets[k] = codes.length;
+      const p = order.positions[k];
+      const first = facet.offsets[p];
+      const last = facet.offsets[p + 1];
+      if (first === last) codes.push(none);
+      else if (mode === 'technique') codes.push(facet.codes[first]);
+      else for (let c = first; c < last; c++) codes.push(facet.codes[c]);
+    }
+    offsets[n] = codes.length;
+    column = { keys: [...facet.values, NO_VALUE_LANE], offsets, codes: Int32Array.from(codes) };
+  }
+  order.laneKeys.set(mode, column);
+  return column;
+}
+
+const ordered = new WeakMap<readonly LoadedIncident[], TimeOrder>();
+
+/** The time order of a dataset, built once (see `datasetIndexOf`). */
+export function timeOrderOf(incidents: readonly LoadedIncident[]): TimeOrder {
+  let order = ordered.get(incidents);
+  if (!order) ordered.set(incidents, (order = buildTimeOrder(incidents, datasetIndexOf(incidents))));
+  return order;
+}
+
+/** Flags by dataset position for a subset of the dataset `order` was built from. */
+export function maskOf(order: TimeOrder, subset: readonly LoadedIncident[]): Uint8Array {
+  const mask = new Uint8Array(order.positions.length);
+  const wanted = new Set(subset);
+  for (let k = 0; k < order.incidents.length; k++) if (wanted.has(order.incidents[k])) mask[order.positions[k]] = 1;
+  return mask;
 }
 
 export interface TimelineIndex {
@@ -67,7 +214,7 @@ export interface TimelineIndex {
   firstEntry: Int32Array;
   nextEntry: Int32Array;
   /** Position in `incidents` by id. */
-  positionOf: Map<string, number>;
+  positionOf: { get(id: string): number | undefined };
   /** Where open ends stop when counted (the extent's end). */
   nowMs: number;
 }
@@ -91,70 +238,73 @@ export function monthOf(ms: number): number {
 }
 
 /**
- * The index for `filtered` (a subset of the dataset `order` was built from) grouped by `mode`.
- * O(n) apart from one pass of string lane keys: no sort, the dataset order is reused.
+ * The index for the incidents flagged in `filtered` (by dataset position; or a subset of the
+ * dataset `order` was built from) grouped by `mode`. O(n): the columns are copied from the order,
+ * nothing is sorted and no string is touched but the lane keys.
  */
 export function buildTimelineIndex(
   order: TimeOrder,
-  filtered: readonly LoadedIncident[],
+  filtered: Uint8Array | readonly LoadedIncident[],
   mode: LaneMode,
   nowMs: number,
 ): TimelineIndex {
-  const keep = new Uint8Array(order.incidents.length);
-  for (const incident of filtered) {
-    const position = order.position.get(incident);
-    if (position !== undefined) keep[position] = 1;
+  const mask = filtered instanceof Uint8Array ? filtered : maskOf(order, filtered);
+  const total = order.incidents.length;
+  // Time-order ranks of the kept incidents, and each rank's position among them (or -1).
+  const kept = new Int32Array(total);
+  const filteredRank = new Int32Array(total).fill(-1);
+  let n = 0;
+  for (let k = 0; k < total; k++) {
+    if (mask[order.positions[k]] !== 1) continue;
+    filteredRank[k] = n;
+    kept[n++] = k;
   }
-  const incidents = order.incidents.filter((_, i) => keep[i] === 1);
-  const n = incidents.length;
-  const { lanes, laneOfKey } = assignLanes(incidents, mode);
+  const incidents = new Array<LoadedIncident>(n);
+  for (let i = 0; i < n; i++) incidents[i] = order.incidents[kept[i]];
+  const members = kept.subarray(0, n);
+  const keyColumn = laneKeyColumn(order, mode);
+  const { lanes, laneOfCode } = assignLaneCodes(keyColumn, members, mode);
 
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
-  const kind = new Uint8Array(n);
-  const colour = new Uint8Array(n);
-  const startDay = new Int32Array(n);
-  const lastDay = new Int32Array(n);
-  const startMonth = new Int32Array(n);
-  const lastMonth = new Int32Array(n);
-  const colours: string[] = [];
-  const colourOfTechnique = new Map<string | undefined, number>();
-  const positionOf = new Map<string, number>();
+  const columns = timeColumns(n);
+  const { start, end, kind, colour, startDay, startMonth, lastDay, lastMonth } = columns;
+  const positionOf = {
+    get: (id: string) => {
+      const rank = order.rankOf(id);
+      const position = rank === undefined ? -1 : filteredRank[rank];
+      return position === -1 ? undefined : position;
+    },
+  };
   // Lanes of each incident, flat: incident i is in lanes `laneList[laneStart[i] … laneStart[i + 1])`.
   const laneStart = new Int32Array(n + 1);
   const laneList: number[] = [];
   const laneSizes = new Int32Array(lanes.length);
-  let current = 0;
-  const addLane = (key: string) => {
-    const lane = laneOfKey.get(key)!;
-    for (let k = laneStart[current]; k < laneList.length; k++) if (laneList[k] === lane) return;
-    laneList.push(lane);
-    laneSizes[lane]++;
-  };
 
   for (let i = 0; i < n; i++) {
-    const incident = incidents[i];
-    const { startMs, endMs } = incident.time;
-    start[i] = startMs;
-    end[i] = endMs;
-    kind[i] = markKindOf(incident);
-    let c = colourOfTechnique.get(incident.techniques[0]);
-    if (c === undefined) {
-      const hex = techniqueColour(incident.techniques[0]);
-      c = colours.indexOf(hex);
-      if (c === -1) c = colours.push(hex) - 1;
-      colourOfTechnique.set(incident.techniques[0], c);
+    const k = kept[i];
+    start[i] = order.start[k];
+    end[i] = order.end[k];
+    kind[i] = order.kind[k];
+    colour[i] = order.colour[k];
+    startDay[i] = order.startDay[k];
+    startMonth[i] = order.startMonth[k];
+    if (Number.isFinite(end[i])) {
+      lastDay[i] = order.lastDay[k];
+      lastMonth[i] = order.lastMonth[k];
+    } else {
+      const lastMs = Math.max(nowMs, start[i] + 1) - 1;
+      lastDay[i] = Math.floor(lastMs / DAY_MS);
+      lastMonth[i] = monthOf(lastMs);
     }
-    colour[i] = c;
-    const lastMs = (Number.isFinite(endMs) ? endMs : Math.max(nowMs, startMs + 1)) - 1;
-    startDay[i] = Math.floor(startMs / DAY_MS);
-    lastDay[i] = Math.floor(lastMs / DAY_MS);
-    startMonth[i] = monthOf(startMs);
-    lastMonth[i] = monthOf(lastMs);
-    positionOf.set(incident.id, i);
-    current = i;
     laneStart[i] = laneList.length;
-    forEachLaneKey(incident, mode, addLane);
+    // Two folded keys of one incident are one entry in "Other".
+    for (let c = keyColumn.offsets[k]; c < keyColumn.offsets[k + 1]; c++) {
+      const lane = laneOfCode[keyColumn.codes[c]];
+      let seen = false;
+      for (let j = laneStart[i]; j < laneList.length; j++) if (laneList[j] === lane) seen = true;
+      if (seen) continue;
+      laneList.push(lane);
+      laneSizes[lane]++;
+    }
   }
   laneStart[n] = laneList.length;
 
@@ -194,15 +344,8 @@ export function buildTimelineIndex(
     mode,
     lanes,
     incidents,
-    start,
-    end,
-    kind,
-    colour,
-    colours,
-    startDay,
-    lastDay,
-    startMonth,
-    lastMonth,
+    ...columns,
+    colours: order.colours,
     entryIncident,
     entryLane,
     laneOffsets,

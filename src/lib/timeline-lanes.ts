@@ -61,14 +61,16 @@ export interface LaneAssignment {
 }
 
 /**
- * The lanes for `incidents` under `mode`: largest first (ties by label), at most `maxLanes`, the
- * rest folded into "Other".
- * @param maxLanes lanes shown, "Other" included @default 10
+ * Lanes from per-key incident counts: largest first (ties by label), at most `maxLanes`, the rest
+ * folded into "Other". `countOther` counts the incidents in any folded key (an incident in two
+ * folded keys is still one incident in "Other").
  */
-export function assignLanes(incidents: readonly LoadedIncident[], mode: LaneMode, maxLanes = 10): LaneAssignment {
-  const counts = new Map<string, number>();
-  const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const incident of incidents) forEachLaneKey(incident, mode, count);
+function rankLanes(
+  counts: Iterable<[string, number]>,
+  mode: LaneMode,
+  maxLanes: number,
+  countOther: (folded: (key: string) => boolean) => number,
+): LaneAssignment {
   const ranked = [...counts].map(([key, count]) => ({ key, label: laneLabel(key, mode), count }));
   ranked.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const laneOfKey = new Map<string, number>();
@@ -80,12 +82,68 @@ export function assignLanes(incidents: readonly LoadedIncident[], mode: LaneMode
   const folded = ranked.slice(maxLanes - 1);
   kept.forEach((lane, index) => laneOfKey.set(lane.key, index));
   for (const lane of folded) laneOfKey.set(lane.key, kept.length);
-  // An incident in two folded countries is still one incident in "Other".
-  const otherIncidents = new Set<LoadedIncident>();
-  for (const incident of incidents) {
-    if (laneKeysOf(incident, mode).some((key) => laneOfKey.get(key) === kept.length)) otherIncidents.add(incident);
-  }
   const noun = mode === 'country' ? 'countries' : 'techniques';
-  const other: Lane = { key: OTHER_LANE, label: `Other (${folded.length} ${noun})`, count: otherIncidents.size };
+  const otherCount = countOther((key) => laneOfKey.get(key) === kept.length);
+  const other: Lane = { key: OTHER_LANE, label: `Other (${folded.length} ${noun})`, count: otherCount };
   return { lanes: [...kept, other], laneOfKey };
+}
+
+/**
+ * The lanes for `incidents` under `mode`: largest first (ties by label), at most `maxLanes`, the
+ * rest folded into "Other".
+ * @param maxLanes lanes shown, "Other" included @default 10
+ */
+export function assignLanes(incidents: readonly LoadedIncident[], mode: LaneMode, maxLanes = 10): LaneAssignment {
+  const counts = new Map<string, number>();
+  const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const incident of incidents) forEachLaneKey(incident, mode, count);
+  return rankLanes(counts, mode, maxLanes, (folded) => {
+    let other = 0;
+    for (const incident of incidents) if (laneKeysOf(incident, mode).some(folded)) other++;
+    return other;
+  });
+}
+
+/**
+ * Each incident's lane keys as codes into `keys` (incident `i`: `codes[offsets[i] … offsets[i + 1])`,
+ * each once), so lanes for any filtered subset are counted without touching a string.
+ */
+export interface LaneKeyColumn {
+  keys: string[];
+  offsets: Int32Array;
+  codes: Int32Array;
+}
+
+/**
+ * The lanes of the incidents listed in `members` (indexes into `column`), as `assignLanes` would
+ * give them, and the lane of each key code (folded keys point at "Other").
+ */
+export function assignLaneCodes(
+  column: LaneKeyColumn,
+  members: Int32Array,
+  mode: LaneMode,
+  maxLanes = 10,
+): { lanes: Lane[]; laneOfCode: Int32Array } {
+  const { keys, offsets, codes } = column;
+  const tally = new Int32Array(keys.length);
+  for (const i of members) for (let k = offsets[i]; k < offsets[i + 1]; k++) tally[codes[k]]++;
+  const counts: [string, number][] = [];
+  tally.forEach((count, code) => {
+    if (count > 0) counts.push([keys[code], count]);
+  });
+  const { lanes, laneOfKey } = rankLanes(counts, mode, maxLanes, (folded) => {
+    const isFolded = Uint8Array.from(keys, (key) => (folded(key) ? 1 : 0));
+    let other = 0;
+    for (const i of members) {
+      for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+        if (isFolded[codes[k]] === 1) {
+          other++;
+          break;
+        }
+      }
+    }
+    return other;
+  });
+  const laneOfCode = Int32Array.from(keys, (key) => laneOfKey.get(key) ?? -1);
+  return { lanes, laneOfCode };
 }

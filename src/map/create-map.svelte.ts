@@ -21,13 +21,13 @@ import { roundView, sameView, type MapView } from '../lib/map-view.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
+import { afterThisFrame } from '../lib/next-task.ts';
+import { IncidentSources, type MapIncidents } from './incident-sources.ts';
 import { SOURCES } from './map-ids.ts';
 import type { PointerTarget } from './map-pointer.ts';
 import type { Rendered } from './map-rendered.ts';
 import type { MapTheme } from './map-theme.ts';
 
-/** Beyond this many incidents with several places, only the selected one's places are linked. */
-const LINKED_INCIDENTS_LIMIT = 2_000;
 /** Framing padding in CSS px, and how close "fit to filtered" may zoom onto a single place. */
 const FIT_PADDING_PX = 40;
 const FIT_MAX_ZOOM = 7;
@@ -41,9 +41,10 @@ export interface MapController {
   countryPoint: (code: string) => { x: number; y: number } | null;
 }
 
+export type { MapIncidents };
+
 export interface IncidentMapOptions {
-  /** The incidents to draw: those passing every filter and inside the time window. */
-  incidents: () => readonly LoadedIncident[];
+  incidents: () => MapIncidents;
   selected: () => LoadedIncident | null;
   hovered: () => LoadedIncident | null;
   /** Choropleth shade (1…4, 4 darkest) by country; absent countries are plain land. */
@@ -131,6 +132,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     let basemap = $state.raw<MapBasemap | null>(null);
     let pointerCountry = $state<string | null>(null);
     let rendered: Rendered | null = null;
+    /** The incident sources, fed by the effect below once the map exists. */
+    let sources: IncidentSources | null = null;
     let destroyed = false;
     /** Bumped by anything that will make the map busy, so an older idle reading is dropped. */
     let busy = 0;
@@ -222,11 +225,13 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         upgradeBasemap(created);
       });
       created.on('idle', () => {
+        // Incidents waiting to be sent: the map is not showing what it should yet.
+        if (sources?.waiting || shadesPending) return;
         const reading = busy;
         data
           .readRendered(created)
           .then((result) => {
-            if (destroyed || reading !== busy || !styleReady) return;
+            if (destroyed || reading !== busy || !styleReady || sources?.waiting || shadesPending) return;
             rendered = result;
             container.dataset.renderedIncidents = result.incidents.join(' ');
             container.dataset.renderedSelection = result.selection.join(' ');
@@ -237,6 +242,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
       created.on('webglcontextlost', () => {
         styleReady = false;
+        sources?.forget();
         options.onstate('unavailable', 'context-lost');
       });
       created.on('webglcontextrestored', () => {
@@ -268,6 +274,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         const { x, y } = created.project(lngLat);
         return { x, y };
       };
+      sources = new IncidentSources(created, data, setData);
       map = created;
       options.oncontroller(controller(created));
       options.oncapture?.(() => captureCanvas(created));
@@ -287,14 +294,15 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
 
     $effect(() => {
       const incidents = options.incidents();
-      if (!map || !styleReady) return;
-      setData(SOURCES.incidents, data.incidentPoints(incidents));
-      setData(SOURCES.secondary, data.secondaryPlaces(incidents));
-      setData(SOURCES.links, data.placeLinks(incidents, LINKED_INCIDENTS_LIMIT));
+      if (!map || !styleReady || !sources) return;
+      busy++;
+      options.onstate('moving');
+      sources.show(incidents);
     });
 
     $effect(() => {
-      const arcs = options.showArcs() && basemap ? data.actorTargetArcs(options.incidents(), basemap.anchors) : EMPTY;
+      const arcs =
+        options.showArcs() && basemap ? data.actorTargetArcs(options.incidents().list, basemap.anchors) : EMPTY;
       if (map && styleReady) setData(SOURCES.arcs, arcs);
     });
 
@@ -319,30 +327,58 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       setData(SOURCES.focusLinks, data.placeLinks(focus.map(({ incident }) => incident)));
     });
 
-    // Country feature state: choropleth shade, filter outline, hover outline. Feature state
-    // outlives setData (the 50m upgrade) but not a lost context, hence the styleReady dependency.
-    const countryState = (read: () => ReadonlyMap<string, number | boolean>, key: string) => {
-      let applied = new Set<string>();
-      $effect(() => {
-        const values = read();
-        if (!map || !styleReady || !basemap) {
-          applied = new Set();
-          return;
-        }
-        for (const code of applied)
-          if (!values.has(code)) map.setFeatureState({ source: SOURCES.countries, id: code }, { [key]: null });
-        for (const [code, value] of values)
-          map.setFeatureState({ source: SOURCES.countries, id: code }, { [key]: value });
-        applied = new Set(values.keys());
-        map.triggerRepaint();
-      });
+    // Country feature state: the choropleth shade. Feature state outlives setData (the 50m
+    // upgrade) but not a lost context, hence the styleReady dependency. Applied after the views have
+    // painted, as the points are: a WebGL redraw in their frame would delay them.
+    let shadesApplied = new Set<string>();
+    let shadesPending: ReadonlyMap<string, number> | null = null;
+    let shadeFrame = 0;
+    const applyShades = () => {
+      const values = shadesPending;
+      shadesPending = null;
+      if (!values || !map || destroyed) return;
+      for (const code of shadesApplied)
+        if (!values.has(code)) map.setFeatureState({ source: SOURCES.countries, id: code }, { shade: null });
+      for (const [code, shade] of values) map.setFeatureState({ source: SOURCES.countries, id: code }, { shade });
+      shadesApplied = new Set(values.keys());
+      map.triggerRepaint();
     };
-    countryState(options.countryShades, 'shade');
-    countryState(() => new Map(options.filteredCountries().map((code) => [code, true])), 'filtered');
-    countryState(() => {
-      const code = pointerCountry ?? options.highlightedCountry();
-      return new Map(code ? [[code, true]] : []);
-    }, 'hover');
+    $effect(() => {
+      const values = options.countryShades();
+      if (!map || !styleReady || !basemap) {
+        shadesApplied = new Set();
+        return;
+      }
+      shadesPending = values;
+      busy++;
+      options.onstate('moving');
+      shadeFrame ||= requestAnimationFrame(() => {
+        shadeFrame = 0;
+        afterThisFrame(applyShades);
+      });
+    });
+
+    // The outlines of the filtered countries and of the hovered one, the only countries in their source.
+    let highlighted = '';
+    $effect(() => {
+      const hovered = pointerCountry ?? options.highlightedCountry();
+      const filtered = new Set(options.filteredCountries());
+      if (!map || !styleReady || !basemap) {
+        highlighted = '';
+        return;
+      }
+      const key = `${basemap.fine}|${hovered ?? ''}|${[...filtered].sort().join(',')}`;
+      if (key === highlighted) return;
+      highlighted = key;
+      setData(SOURCES.countryHighlight, {
+        type: 'FeatureCollection',
+        features: basemap.countries.features.flatMap((country) => {
+          const { code } = country.properties;
+          if (code !== hovered && !filtered.has(code)) return [];
+          return [{ ...country, properties: { code, role: code === hovered ? 'hover' : 'filtered' } }];
+        }),
+      });
+    });
 
     // Light and dark: repaint the same layers, no rebuild.
     $effect(() => {
@@ -378,6 +414,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
 
     return () => {
       destroyed = true;
+      sources?.destroy();
+      cancelAnimationFrame(shadeFrame);
       for (const stop of unlisten) stop();
       options.oncapture?.(null);
       options.oncontroller(null);

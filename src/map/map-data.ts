@@ -6,6 +6,7 @@
 export { actorTargetArcs } from '../lib/arcs.ts';
 export { allPlaces, incidentPoints, placeLinks, secondaryPlaces } from '../lib/geo.ts';
 export { capitalPoints } from '../lib/map-labels.ts';
+export { IncidentPointCache } from '../lib/map-points.ts';
 export { FINE_BASEMAP_ZOOM, loadCoarseBasemap, loadFineBasemap, type MapBasemap } from './map-basemap.ts';
 export { listenToPointer } from './map-pointer.ts';
 export { readRendered } from './map-rendered.ts';

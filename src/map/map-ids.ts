@@ -1,6 +1,8 @@
 /** Names of the map style's sources and layers, shared by the style and the code that feeds and reads it. */
 export const SOURCES = {
   countries: 'countries',
+  /** Only the hovered and the filtered countries, for their outlines. */
+  countryHighlight: 'country-highlight',
   borders: 'borders',
   countryLabels: 'country-labels',
   capitals: 'capitals',

@@ -38,7 +38,6 @@ export function roleFilter(role: 'selected' | 'hovered'): FilterSpecification {
 }
 
 const isCountryLevel: ExpressionSpecification = ['==', ['get', 'countryLevel'], 1];
-const stateFlag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
 /**
  * A place: a filled dot for a site or city; a ring (hollow, thick outline in the technique's
@@ -80,13 +79,15 @@ function layers(theme: MapTheme): LayerSpecification[] {
     },
     { id: 'borders', type: 'line', source: SOURCES.borders, paint: { 'line-color': theme.border, 'line-width': 0.7 } },
     {
+      // Its own small source rather than every country at opacity 0: with software rendering, a
+      // line layer over the whole basemap costs a frame in every zoom and pan.
       id: LAYERS.countryOutline,
       type: 'line',
-      source: SOURCES.countries,
+      source: SOURCES.countryHighlight,
       paint: {
         'line-color': theme.countryOutline,
         'line-width': 1.6,
-        'line-opacity': ['case', stateFlag('hover'), 1, stateFlag('filtered'), 0.8, 0],
+        'line-opacity': ['case', ['==', ['get', 'role'], 'hover'], 1, 0.8],
       },
     },
     {
@@ -225,6 +226,7 @@ export function buildMapStyle(theme: MapTheme, fontFaces: StyleSpecification['fo
     'font-faces': fontFaces,
     sources: {
       [SOURCES.countries]: geojson({ promoteId: 'code' }),
+      [SOURCES.countryHighlight]: geojson(),
       [SOURCES.borders]: geojson(),
       [SOURCES.countryLabels]: geojson(),
       [SOURCES.capitals]: geojson(),

@@ -5,20 +5,16 @@
  */
 import { createContext } from 'svelte';
 import { MediaQuery } from 'svelte/reactivity';
-import {
-  applyFilters,
-  applyTimeWindow,
-  EMPTY_FILTERS,
-  timeExtent,
-  type Filters,
-  type TimeWindow,
-} from '../lib/filter.ts';
+import { EMPTY_FILTERS, timeExtent, type Filters, type TimeWindow } from '../lib/filter.ts';
 import type { LoadedDataset, LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapView } from '../lib/map-view.ts';
 import { paddedWindow } from '../lib/time-scale.ts';
 import type { LaneMode } from '../lib/timeline-lanes.ts';
+import { AtlasFiltering } from './atlas-filtering.svelte.ts';
 
 export type AtlasStatus = 'loading' | 'ready' | 'error';
+/** How the map follows a running timeline gesture: when it ends (`deferred`) or as it runs (`live`). */
+export type MapDuringGestures = 'deferred' | 'live';
 export type MapState = 'loading' | 'moving' | 'idle' | 'unavailable';
 /** How the timeline groups incidents into lanes (URL `lanes`). */
 export type { LaneMode };
@@ -55,6 +51,18 @@ export class AtlasState {
    * the map copies it inside a render.
    */
   captureMap: (() => Promise<HTMLCanvasElement | null>) | null = null;
+  /**
+   * True while a timeline gesture or animation moves the window (it changes many times a second).
+   * Set by the timeline.
+   */
+  timelineMoving = $state(false);
+  /**
+   * `deferred` (the default): the map keeps what it shows while the timeline moves and catches up
+   * when the gesture ends, so the timeline keeps its frame rate (a WebGL redraw per update costs
+   * frames, most of all with software rendering); the list and counts follow as it moves. `live`:
+   * the map follows every update too.
+   */
+  mapDuringGestures = $state<MapDuringGestures>('deferred');
   /** Small messages about input that was ignored or changed (URL parameters, imports). */
   notices = $state.raw<string[]>([]);
 
@@ -66,10 +74,12 @@ export class AtlasState {
 
   incidents: LoadedIncident[] = $derived(this.dataset?.incidents ?? []);
   byId: Map<string, LoadedIncident> = $derived(new Map(this.incidents.map((incident) => [incident.id, incident])));
+  /** The dataset in columns, and what the filters and the window leave of it (flags, lists, facet counts). */
+  readonly filtering = new AtlasFiltering(this);
   /** Incidents passing every filter but time: what the timeline draws. */
-  filtered: LoadedIncident[] = $derived(applyFilters(this.incidents, this.filters));
+  filtered: LoadedIncident[] = $derived(this.filtering.filtered);
   /** Incidents passing every filter and inside the window: what the map, the list and the counts show. */
-  visible: LoadedIncident[] = $derived(this.window ? applyTimeWindow(this.filtered, this.window) : this.filtered);
+  visible: LoadedIncident[] = $derived(this.filtering.visible);
   selected: LoadedIncident | null = $derived(
     this.selectedId === null ? null : (this.byId.get(this.selectedId) ?? null),
   );

@@ -3,46 +3,30 @@
  * layout derived from the atlas, the window being drawn, keyboard focus and hover.
  *
  * `atlas.window` stays the one time filter. While a gesture or an animation runs, the timeline
- * draws a *live* window every frame and commits it to the atlas every `COMMIT_INTERVAL_MS` (and
- * once more when the gesture ends), so the map, list and counts follow without being recomputed
- * on every frame of a zoom. When updating them takes long (a very large dataset), commits are
- * spaced to a few times that cost, so the timeline keeps its frame rate.
+ * draws a *live* window every frame and commits it to the atlas about every 90 ms (and once more
+ * when the gesture ends), so the list and counts (and the map, when `atlas.mapDuringGestures` is
+ * `live`) follow without being recomputed on every frame of a zoom. When updating the views takes
+ * long, commits are spaced to a few times that cost, so the timeline keeps its frame rate. The
+ * map's own work is not counted: it sends its points after a paint and MapLibre merges updates
+ * that arrive while it is busy.
  */
+import { flushSync } from 'svelte';
 import type { TimeWindow } from '../lib/filter.ts';
+import { markMoment } from '../lib/mark-moment.ts';
 import { centreWindow, interpolateWindow, paddedWindow, panWindow, zoomWindow } from '../lib/time-scale.ts';
-import { buildTimelineIndex, buildTimeOrder, entryInLane, lowerBoundInLane } from '../lib/timeline-index.ts';
+import { buildTimelineIndex, entryInLane, lowerBoundInLane, timeOrderOf } from '../lib/timeline-index.ts';
 import { LayoutCache, layoutOptionsFor, layoutTimeline, planLanes } from '../lib/timeline-layout.ts';
 import { locateEntry, type Hit } from '../lib/timeline-locate.ts';
 import type { AtlasState } from '../state/atlas-state.svelte.ts';
 
-/** How often a running gesture updates the atlas's time filter, when the views can keep up. */
-export const COMMIT_INTERVAL_MS = 100;
+/**
+ * The time from one commit of a running gesture to the next, when the views can keep up: with a
+ * few ms of timer lateness the list and counts update at least every 100 ms.
+ */
+export const COMMIT_INTERVAL_MS = 85;
 /** Commits are at least this many times their own cost apart. */
 const COMMIT_COST_FACTOR = 4;
 const ANIMATION_MS = 280;
-
-/**
- * How long the page stalls after `started`: the end of the last long frame before frames run
- * smoothly again (two in a row under 25 ms). This sees the views' whole cost, the map's WebGL
- * work included, which happens after Svelte's own update.
- */
-function measureStall(started: number): Promise<number> {
-  return new Promise((resolve) => {
-    let last = started;
-    let lastLong = started;
-    let smooth = 0;
-    const frame = (now: number) => {
-      if (now - last > 25) {
-        lastLong = now;
-        smooth = 0;
-      } else smooth++;
-      last = now;
-      if (smooth >= 2 || now - started > 3000) resolve(lastLong - started);
-      else requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-}
 
 const easeInOut = (t: number) => (t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2);
 
@@ -56,6 +40,8 @@ export class TimelineView {
   #commitTimer: ReturnType<typeof setTimeout> | undefined;
   /** How long the views took to follow the last commit, ms. */
   #commitCost = 0;
+  /** When the last commit ended (`performance.now()`). */
+  #lastCommit = -Infinity;
   #frame = 0;
   #target: TimeWindow | null = null;
   /** The incident the keyboard is on, and the lane it was reached in. */
@@ -72,9 +58,14 @@ export class TimelineView {
   window: TimeWindow | null = $derived.by(() => this.#live ?? this.atlas.window);
   /** The window at zoom 1: the whole dataset with a margin. */
   base: TimeWindow | null = $derived.by(() => (this.atlas.extent ? paddedWindow(this.atlas.extent) : null));
-  #order = $derived.by(() => buildTimeOrder(this.atlas.incidents));
+  #order = $derived.by(() => timeOrderOf(this.atlas.incidents));
   index = $derived.by(() =>
-    buildTimelineIndex(this.#order, this.atlas.filtered, this.atlas.lanes, this.atlas.extent?.toMs ?? Date.now()),
+    buildTimelineIndex(
+      this.#order,
+      this.atlas.filtering.filteredMask,
+      this.atlas.lanes,
+      this.atlas.extent?.toMs ?? Date.now(),
+    ),
   );
   #options = $derived.by(() => layoutOptionsFor(this.index.lanes.length, this.widthPx));
   cache = $derived.by(() => new LayoutCache(this.index, this.#options));
@@ -114,27 +105,35 @@ export class TimelineView {
 
   #show(window: TimeWindow): void {
     this.#live = window;
-    this.#commitTimer ??= setTimeout(
+    this.atlas.timelineMoving = true;
+    if (this.#commitTimer !== undefined) return;
+    // Counted from the last commit, so a gesture's updates keep their rhythm (the first one goes at once).
+    const due = this.#lastCommit + Math.max(COMMIT_INTERVAL_MS, COMMIT_COST_FACTOR * this.#commitCost);
+    this.#commitTimer = setTimeout(
       () => {
         this.#commitTimer = undefined;
-        if (this.#live) void this.#commit(this.#live);
+        if (this.#live) this.#commit(this.#live);
       },
-      Math.max(COMMIT_INTERVAL_MS, COMMIT_COST_FACTOR * this.#commitCost),
+      Math.max(0, due - performance.now()),
     );
   }
 
-  async #commit(window: TimeWindow): Promise<void> {
+  #commit(window: TimeWindow): void {
     const started = performance.now();
-    this.atlas.window = window;
-    this.#commitCost = await measureStall(started);
+    // The views update here and now, so what they cost is what is measured.
+    flushSync(() => (this.atlas.window = window));
+    markMoment('atlas:window-commit');
+    this.#lastCommit = performance.now();
+    this.#commitCost = this.#lastCommit - started;
   }
 
   /** The gesture ended: commit what it shows. */
   settle(): void {
     clearTimeout(this.#commitTimer);
     this.#commitTimer = undefined;
-    if (this.#live) void this.#commit(this.#live);
+    if (this.#live) this.#commit(this.#live);
     this.#live = null;
+    this.atlas.timelineMoving = false;
   }
 
   /** Moves to `target`, animated unless the reader prefers reduced motion. */
@@ -143,6 +142,7 @@ export class TimelineView {
     this.#stopAnimation();
     if (!from || this.#reducedMotion()) {
       this.#live = null;
+      this.atlas.timelineMoving = false;
       this.atlas.window = target;
       return;
     }
@@ -202,5 +202,6 @@ export class TimelineView {
   destroy(): void {
     this.#stopAnimation();
     clearTimeout(this.#commitTimer);
+    this.atlas.timelineMoving = false;
   }
 }
