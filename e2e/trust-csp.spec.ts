@@ -13,6 +13,16 @@ import {
   watchPage,
 } from './helpers.ts';
 
+/**
+ * Every address the page requested. Playwright reports requests of frames and of workers to the
+ * page, so `watchPage`'s foreign-request check covers them: these logs prove it sees them.
+ */
+function logRequests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(new URL(request.url()).pathname));
+  return urls;
+}
+
 /** Drags across an element's middle by `dx` px, as a mouse user pans. */
 async function drag(page: Page, target: Locator, dx: number): Promise<void> {
   const box = (await target.boundingBox())!;
@@ -67,6 +77,7 @@ test('the app serves the strict policy and raises no violation through load, fil
   page,
 }) => {
   const watch = await watchPage(page);
+  const requests = logRequests(page);
   const response = await page.goto(`?data=${SEED_DATA}`);
   // The policy the promise is about, as served: no unsafe-*, no blob: workers, no remote hosts.
   const policy = response!.headers()['content-security-policy'];
@@ -74,6 +85,9 @@ test('the app serves the strict policy and raises no violation through load, fil
     expect(policy.split('; ')).toContain(directive);
   expect(policy).not.toMatch(/unsafe-|\*/);
   await journey(page, atlasRoot(page));
+  // The dataset is fetched by the parse worker, and MapLibre's worker script is ours.
+  expect(requests).toContain(SEED_DATA);
+  expect(requests.some((path) => /maplibre-gl-worker-.*\.js$/.test(path))).toBe(true);
   await expectNoStorage(page);
   expectCleanPage(watch);
 });
@@ -83,9 +97,13 @@ test('the iframe embed on a host page raises no violation in either document thr
   baseURL,
 }) => {
   const watch = await watchPage(page);
+  const requests = logRequests(page);
   await page.goto(`${hostOrigin(baseURL)}/hosts/iframe.html`);
   const root = atlasRoot(page.frameLocator('#atlas').locator(':root'));
   await journey(page, root);
+  // Requests made inside the iframe (and by its workers) are seen too.
+  expect(requests).toContain('/embed.html');
+  expect(requests).toContain(SEED_DATA);
   await expectNoStorage(page);
   expectCleanPage(watch);
 });
