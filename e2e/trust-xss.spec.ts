@@ -3,7 +3,7 @@
 // parameters and the web component's attributes. Each path fails on any sentinel call, dialog,
 // CSP violation or markup made from data, and checks the payloads read as literal text.
 import { expect, test, type Frame, type Locator, type Page } from '@playwright/test';
-import { describeUrlErrors, parseUrlState } from '../src/lib/url-state.ts';
+import { describeUrlErrors, parseUrlState, URL_PARAMS } from '../src/lib/url-state.ts';
 import { atlasRoot, hostOrigin, notices } from './helpers.ts';
 import { dropFile } from './import-helpers.ts';
 import { PAYLOADS, recordId, wellFormed, writeXssFixtures, xssJsonText } from './fixtures/xss/payloads.ts';
@@ -111,21 +111,7 @@ test('the corpus dropped on the page as a file renders as text and runs nothing'
 const inAddress = (payload: string) => encodeURIComponent(wellFormed(payload).slice(0, 3000));
 
 /** The view parameters of CONTRACTS §4 (`data` is given separately). */
-const VIEW_PARAMS = [
-  'format',
-  'cols',
-  'q',
-  'country',
-  'technique',
-  'status',
-  'org',
-  'from',
-  'to',
-  'map',
-  'lanes',
-  'id',
-  'theme',
-];
+const VIEW_PARAMS = URL_PARAMS.filter((name) => name !== 'data');
 const ROUNDS = Math.ceil(PAYLOADS.length / VIEW_PARAMS.length);
 
 /** Round `k`: a payload in every view parameter, and a few more as the names of parameters. */

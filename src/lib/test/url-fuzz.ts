@@ -5,34 +5,11 @@
  * valid, huge, non-finite, prototype-ish, Unicode, overlong, or percent-encoding garbage.
  */
 
-/** mulberry32: a small seeded generator, so a failing set can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { URL_PARAMS } from '../url-state.ts';
 
-const KNOWN = [
-  'data',
-  'format',
-  'cols',
-  'q',
-  'country',
-  'technique',
-  'status',
-  'org',
-  'from',
-  'to',
-  'map',
-  'lanes',
-  'id',
-  'theme',
-];
+export { seededRandom } from '../../../scripts/synth-incidents.ts';
+
+const KNOWN = URL_PARAMS;
 const ODD_NAMES = [
   '__proto__',
   'constructor',
