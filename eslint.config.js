@@ -33,26 +33,45 @@ export default ts.config(
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },
   {
-    // Data is rendered as text, never as HTML: no {@html}, no innerHTML/outerHTML/insertAdjacentHTML,
-    // no D3 .html(), no MapLibre setHTML.
+    // Data is rendered as text, never as HTML: no {@html}, no HTML-parsing DOM sink (innerHTML,
+    // outerHTML, insertAdjacentHTML, setHTML/setHTMLUnsafe, document.write, srcdoc, DOMParser,
+    // createContextualFragment), no D3 .html(), no MapLibre setHTML, no string-to-code (eval,
+    // Function, string timers). `scripts/eslint-html-sinks.test.ts` proves each of these still fails.
     files: ['src/**/*.{ts,svelte}'],
     rules: {
       'svelte/no-at-html-tags': 'error',
+      'no-implied-eval': 'error',
       'no-restricted-properties': [
         'error',
         { property: 'innerHTML', message: 'Render data as text.' },
         { property: 'outerHTML', message: 'Render data as text.' },
         { property: 'insertAdjacentHTML', message: 'Render data as text.' },
         { property: 'setHTML', message: 'Render data as text (MapLibre popups: setText or setDOMContent).' },
+        { property: 'setHTMLUnsafe', message: 'Render data as text.' },
+        { property: 'parseHTMLUnsafe', message: 'Render data as text.' },
+        { property: 'createContextualFragment', message: 'Render data as text.' },
+        { property: 'parseFromString', message: 'Render data as text (DOMParser parses markup).' },
+        { property: 'srcdoc', message: 'No srcdoc: frames load our own pages only.' },
+        { object: 'document', property: 'write', message: 'Render data as text.' },
+        { object: 'document', property: 'writeln', message: 'Render data as text.' },
         { property: 'html', message: 'D3 .html() parses markup; use .text().' },
       ],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='eval']", message: 'No eval: the app runs under a strict CSP.' },
         {
-          selector: "NewExpression[callee.name='Function']",
-          message: 'No new Function: the app runs under a strict CSP.',
+          selector: "NewExpression[callee.name='Function'], CallExpression[callee.name='Function']",
+          message: 'No Function constructor: the app runs under a strict CSP.',
         },
+        {
+          selector: "NewExpression[callee.name='DOMParser']",
+          message: 'Render data as text (DOMParser parses markup).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value=/^(srcdoc|on)/i]",
+          message: 'No event-handler or srcdoc attributes: they run or parse strings.',
+        },
+        { selector: "SvelteAttribute[key.name='srcdoc']", message: 'No srcdoc: frames load our own pages only.' },
       ],
     },
   },

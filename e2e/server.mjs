@@ -85,7 +85,12 @@ async function sendFile(response, path, headers, hostPages = false) {
 
 /** Maps a URL path under `prefix` to a file under `dir`, refusing anything that climbs out. */
 function within(dir, prefix, pathname) {
-  const relative = decodeURIComponent(pathname.slice(prefix.length));
+  let relative;
+  try {
+    relative = decodeURIComponent(pathname.slice(prefix.length));
+  } catch {
+    return null; // malformed percent-encoding (fuzzed addresses): not found, never a crashed server
+  }
   const target = normalize(join(dir, relative));
   return target.startsWith(dir) ? target : null;
 }

@@ -3,7 +3,7 @@ import { BATCH_SIZE, ImportJob } from './import-job.ts';
 import { decodeIncidents, type ImportEvent } from './protocol.ts';
 
 /** Runs a job on the calling thread, as the page does where no worker can start. */
-async function run(text: string, name: string, answer?: (events: ImportEvent[], job: ImportJob) => void) {
+async function run(text: BlobPart, name: string, answer?: (events: ImportEvent[], job: ImportJob) => void) {
   const events: ImportEvent[] = [];
   const job = new ImportJob((event) => events.push(event));
   await job.read({ type: 'read', source: { kind: 'file', file: new File([text], name) }, name });
@@ -41,5 +41,28 @@ describe('ImportJob', () => {
       { type: 'progress', phase: 'parsing', share: 0 },
       { type: 'failed', message: expect.stringContaining('The file is not valid JSON') },
     ]);
+  });
+
+  it('reads a UTF-16 file by its byte order mark and a Windows-1252 one with a notice', async () => {
+    const csv = 'date,title\n2021-03-02,Tarmo Kõuts in Café\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(csv, 'utf16le')]);
+    const latin1 = new Uint8Array(Buffer.from(csv, 'latin1'));
+    for (const [bytes, notices] of [
+      [utf16, []],
+      [latin1, [expect.stringContaining('read as Windows-1252')]],
+    ] as const) {
+      const events = await run(bytes, 'x.csv');
+      const batch = events.find((event) => event.type === 'batch');
+      expect(batch?.type === 'batch' && decodeIncidents(batch.json)[0].title).toBe('Tarmo Kõuts in Café');
+      expect(events.at(-1)).toMatchObject({ type: 'done', notices });
+    }
+  });
+
+  it('refuses a picture named .csv in words', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect((await run(png, 'x.csv')).at(-1)).toEqual({
+      type: 'failed',
+      message: 'This is not a text file: it looks like a PNG image.',
+    });
   });
 });

@@ -4,6 +4,7 @@
  * choice when one is needed, and emits the incidents in batches.
  */
 import type { ColumnChoice } from '../lib/column-mapping.ts';
+import { decodeText, type DecodedText } from '../lib/decode-text.ts';
 import { startImport } from '../lib/import-dataset.ts';
 import { readTable, type ImportTable, type TableInspection } from '../lib/import-table.ts';
 import { DatasetError, DEFAULT_BATCH_SIZE, type CheckedRecord, type LoadedDataset } from '../lib/parse-incidents.ts';
@@ -18,7 +19,18 @@ export const BATCH_SIZE = DEFAULT_BATCH_SIZE;
 
 type Emit = (event: ImportEvent) => void;
 
-async function fetchText(url: string, emit: Emit): Promise<{ text: string; contentType?: string }> {
+/** The whole body as one block of bytes, for `decodeText` (the encoding is told from the whole file). */
+function joinChunks(chunks: Uint8Array[], length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+async function fetchText(url: string, emit: Emit): Promise<DecodedText & { contentType?: string }> {
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'same-origin' });
@@ -36,25 +48,26 @@ async function fetchText(url: string, emit: Emit): Promise<{ text: string; conte
   }
   const contentType = response.headers.get('content-type') ?? undefined;
   const total = Number(response.headers.get('content-length')) || 0;
-  if (!response.body) return { text: await response.text(), contentType };
+  if (!response.body) return { ...decodeText(new Uint8Array(await response.arrayBuffer())), contentType };
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
+  const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     received += value.byteLength;
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
     emit({ type: 'progress', phase: 'downloading', share: total > 0 ? received / total : null });
   }
-  return { text: text + decoder.decode(), contentType };
+  return { ...decodeText(joinChunks(chunks, received)), contentType };
 }
 
 export class ImportJob {
   #emit: Emit;
   #table: ImportTable | null = null;
   #inspection: TableInspection | null = null;
+  /** What the user should know about how the file was decoded. */
+  #decodeNotices: string[] = [];
 
   constructor(emit: Emit) {
     this.#emit = emit;
@@ -63,14 +76,18 @@ export class ImportJob {
   async read(request: ReadRequest): Promise<void> {
     try {
       const { source } = request;
-      const { text, contentType } =
+      const { text, notice, contentType } =
         source.kind === 'url'
           ? await fetchText(source.url, this.#emit).finally(() =>
               this.#emit({ type: 'fetched', at: performance.timeOrigin + performance.now() }),
             )
           : source.kind === 'file'
-            ? { text: await source.file.text(), contentType: source.file.type || undefined }
-            : { text: source.text, contentType: undefined };
+            ? {
+                ...decodeText(new Uint8Array(await source.file.arrayBuffer())),
+                contentType: source.file.type || undefined,
+              }
+            : { text: source.text, notice: undefined, contentType: undefined };
+      this.#decodeNotices = notice ? [notice] : [];
       this.#emit({ type: 'progress', phase: 'parsing', share: 0 });
       const start = startImport(text, {
         name: request.name,
@@ -126,7 +143,7 @@ export class ImportJob {
       type: 'done',
       meta: dataset.meta,
       problems: dataset.problems,
-      notices,
+      notices: [...this.#decodeNotices, ...notices],
       ...(choice && this.#inspection ? { choice, inspection: { ...this.#inspection, choice } } : {}),
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaredFormat, sniffFormat, startImport, type ImportStart } from './import-dataset.ts';
+import { declaredFormat, sniffFormat, startImport, uniqueColumns, type ImportStart } from './import-dataset.ts';
 import { readTable } from './import-table.ts';
 import { DatasetError, type LoadedDataset } from './parse-incidents.ts';
 import { formatRecordProblem } from './record-problem.ts';
@@ -150,5 +150,17 @@ describe('startImport refusals', () => {
   it('reads our JSON straight into a dataset', () => {
     const start = startImport('[{"title": "A", "date": "2021"}]', { name: 'data' });
     expect(start.kind).toBe('dataset');
+  });
+});
+
+describe('uniqueColumns', () => {
+  it('uniqueColumns(["date", "", "date", "date (2)"]) names every column once', () => {
+    expect(uniqueColumns(['date', '', 'date', 'date (2)'])).toEqual(['date', 'column 2', 'date (2)', 'date (2) (2)']);
+  });
+
+  it('stays linear for a header of 100,000 equal names (a file of one long line)', () => {
+    const names = uniqueColumns(Array.from({ length: 100_000 }, () => 'x'));
+    expect(names.at(-1)).toBe('x (100000)');
+    expect(new Set(names).size).toBe(100_000);
   });
 });

@@ -42,12 +42,16 @@ export function sniffFormat(text: string): 'json' | 'csv' {
 }
 
 /** Gives every column a distinct, non-empty name: a second `date` becomes `date (2)`. */
-function uniqueColumns(header: readonly string[]): string[] {
+export function uniqueColumns(header: readonly string[]): string[] {
   const seen = new Set<string>();
+  // The next number to try per name, so a header of thousands of equal names stays linear.
+  const next = new Map<string, number>();
   return header.map((name, i) => {
     const base = name === '' ? `column ${i + 1}` : name;
     let candidate = base;
-    for (let n = 2; seen.has(candidate); n++) candidate = `${base} (${n})`;
+    let n = next.get(base) ?? 2;
+    while (seen.has(candidate)) candidate = `${base} (${n++})`;
+    next.set(base, n);
     seen.add(candidate);
     return candidate;
   });

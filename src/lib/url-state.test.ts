@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utc } from './test/fixtures.ts';
+import { randomQuery, seededRandom } from './test/url-fuzz.ts';
 import { MAX_WINDOW_MS } from './time-scale.ts';
 import {
   DATA_FORMATS,
@@ -19,6 +20,7 @@ import {
   roundWindowToDays,
   splitList,
   THEMES,
+  URL_PARAMS,
   type UrlState,
 } from './url-state.ts';
 
@@ -420,6 +422,45 @@ describe('round trip and fuzz', () => {
       expect(errors.every((problem) => problem.message.length > 0)).toBe(true);
       const canonical = formatUrlState(parsed);
       expect(parseUrlState(canonical), canonical).toEqual({ state: parsed, errors: [] });
+    }
+  });
+
+  it('on 1,000 structured hostile addresses, never throws, writes canonical addresses, and reports every parameter it ignores', () => {
+    const rand = seededRandom(20261128);
+    const lists = new Set(['country', 'technique', 'status', 'org']);
+    for (let i = 0; i < 1000; i++) {
+      const search = randomQuery(rand);
+      const { state: parsed, errors } = parseUrlState(search);
+      expect(isValidState(parsed), search).toBe(true);
+      const canonical = formatUrlState(parsed);
+      expect(parseUrlState(canonical), canonical).toEqual({ state: parsed, errors: [] });
+      expect(formatUrlState(parseUrlState(canonical).state)).toBe(canonical);
+
+      // Every parameter given and not kept has a notice: unknown, repeated, or a value not used.
+      const kept = new Set(new URLSearchParams(canonical).keys());
+      const seen = new Set<string>();
+      for (const [name, value] of new URLSearchParams(search)) {
+        if (/^(utm_|fbclid)/.test(name)) continue;
+        const about = (param: string) => errors.some((problem) => problem.param === param);
+        if (!URL_PARAMS.includes(name)) {
+          expect(
+            errors.some((problem) => problem.kind === 'unknown'),
+            search,
+          ).toBe(true);
+          continue;
+        }
+        if (seen.has(name)) {
+          expect(
+            errors.some((problem) => problem.kind === 'repeated' && problem.param === name),
+            search,
+          ).toBe(true);
+          continue;
+        }
+        seen.add(name);
+        const nothingToKeep = value === '' || (lists.has(name) && splitList(value).every((item) => !item.trim()));
+        if (!kept.has(name) && !nothingToKeep)
+          expect(about(name) || (name === 'to' && about('from')), `${name} in ${search}`).toBe(true);
+      }
     }
   });
 

@@ -76,8 +76,8 @@ export const MAX_ZOOM = 24;
 const DAY_MS = 86_400_000;
 const LIST_PARAMS = { country: 'countries', technique: 'techniques', status: 'statuses', org: 'orgs' } as const;
 type ListParam = keyof typeof LIST_PARAMS;
-/** The order parameters are written in: the contract's table. */
-const ORDER = [
+/** The parameters of CONTRACTS §4, in the order they are written: the contract's table. */
+export const URL_PARAMS: readonly string[] = [
   'data',
   'format',
   'cols',
@@ -291,7 +291,7 @@ export function parseUrlState(search: string): { state: UrlState; errors: UrlErr
       errors.push(error('address', 'too-many', `has more than ${MAX_PARAMS} settings`));
       break;
     }
-    if (!ORDER.includes(name)) {
+    if (!URL_PARAMS.includes(name)) {
       errors.push(error(name, 'unknown', ''));
       continue;
     }

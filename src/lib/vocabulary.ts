@@ -97,7 +97,8 @@ const LABELS: Record<string, string> = { ...TECHNIQUES, ...STATUSES, ...OUTCOMES
 
 /** A readable label for a vocabulary value, or the value itself with dashes as spaces. */
 export function labelOf(value: string): string {
-  const known = LABELS[value];
+  // Own keys only: `__proto__` or `constructor` from a user's file must not read the prototype.
+  const known = Object.hasOwn(LABELS, value) ? LABELS[value] : undefined;
   if (known) return known;
   const spaced = value.replace(/[-_]+/g, ' ').trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
