@@ -43,13 +43,11 @@ export async function focusReport(page: Page): Promise<FocusReport | null> {
           : Math.max(...[...style.boxShadow.matchAll(/(\d+(?:\.\d+)?)px/g)].map((m) => Number(m[1])));
       return Math.max(outline, shadow);
     };
-    let ringOn: 'element' | 'label' | 'none' = 'element';
-    let outlinePx = ring(active);
+    // An invisible input's own outline would not show: what counts is the label drawn for it.
     const proxy = active.nextElementSibling ?? active.parentElement;
-    if (outlinePx < 2 && active instanceof HTMLInputElement && getComputedStyle(active).opacity === '0' && proxy) {
-      outlinePx = ring(proxy);
-      ringOn = 'label';
-    }
+    const invisible = active instanceof HTMLInputElement && getComputedStyle(active).opacity === '0' && proxy;
+    let ringOn: 'element' | 'label' | 'none' = invisible ? 'label' : 'element';
+    let outlinePx = ring(invisible ? proxy : active);
     if (outlinePx < 2) ringOn = 'none';
     const rect = active.getBoundingClientRect();
     const inViewport = rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth;
@@ -61,8 +59,13 @@ export async function focusReport(page: Page): Promise<FocusReport | null> {
       hit &&
       (active.contains(hit) || hit.contains(active) || (ringOn === 'label' && proxy?.contains(hit)))
     );
-    const name = active.getAttribute('aria-label') ?? active.textContent?.trim().slice(0, 40) ?? '';
-    return { element: `${active.localName} "${name}"`, ringOn, outlinePx, inViewport, obscured };
+    const name =
+      active.getAttribute('aria-label') ||
+      (active as HTMLInputElement).labels?.[0]?.textContent?.trim() ||
+      active.textContent?.trim().slice(0, 40) ||
+      '';
+    const covering = obscured && hit ? ` (under ${hit.localName}.${hit.className})` : '';
+    return { element: `${active.localName} "${name}"${covering}`, ringOn, outlinePx, inViewport, obscured };
   });
 }
 
