@@ -46,9 +46,8 @@ export async function focusReport(page: Page): Promise<FocusReport | null> {
     // An invisible input's own outline would not show: what counts is the label drawn for it.
     const proxy = active.nextElementSibling ?? active.parentElement;
     const invisible = active instanceof HTMLInputElement && getComputedStyle(active).opacity === '0' && proxy;
-    let ringOn: 'element' | 'label' | 'none' = invisible ? 'label' : 'element';
-    let outlinePx = ring(invisible ? proxy : active);
-    if (outlinePx < 2) ringOn = 'none';
+    const outlinePx = ring(invisible ? proxy : active);
+    const ringOn = outlinePx < 2 ? 'none' : invisible ? 'label' : 'element';
     const rect = active.getBoundingClientRect();
     const inViewport = rect.bottom > 0 && rect.right > 0 && rect.top < innerHeight && rect.left < innerWidth;
     const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
