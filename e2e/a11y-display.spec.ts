@@ -297,7 +297,10 @@ test.describe('forced colours', () => {
     const backgrounds = await table(page)
       .locator('tbody tr[data-incident-id]')
       .evaluateAll((rows) =>
-        rows.map((row) => [row.getAttribute('aria-current'), getComputedStyle(row.cells[0]).backgroundColor]),
+        rows.map((row) => [
+          row.getAttribute('aria-current'),
+          getComputedStyle((row as HTMLTableRowElement).cells[0]).backgroundColor,
+        ]),
       );
     const selected = backgrounds.filter(([current]) => current === 'true').map(([, colour]) => colour);
     const others = new Set(backgrounds.filter(([current]) => current !== 'true').map(([, colour]) => colour));

@@ -77,7 +77,8 @@ test('a burst of filter changes is announced once, politely, with the final coun
   const final = (await resultCount(page).textContent())!.replace(/\s+/g, ' ').trim();
   expect(final).toMatch(/^\d+ incidents in view of \d+$/);
 
-  const counts = () => page.evaluate(() => (window as unknown as { __counts: { spoken: string[] } }).__counts);
+  const counts = () =>
+    page.evaluate(() => (window as unknown as { __counts: { spoken: string[]; shown: string[] } }).__counts);
   // The visible count changed with each tick; the live region speaks once, the final count.
   await expect.poll(async () => (await counts()).spoken).toEqual([final]);
   expect(new Set((await counts()).shown).size).toBeGreaterThanOrEqual(3);
