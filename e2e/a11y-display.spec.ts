@@ -50,6 +50,20 @@ async function controlBoxes(page: Page): Promise<ControlBox[]> {
   }, CONTROLS);
 }
 
+/** The map panel, the timeline and the list follow one another without overlapping. */
+async function expectViewsApart(page: Page, when: string): Promise<void> {
+  const boxes = await page.evaluate(() =>
+    ['section.map-panel', 'section.timeline', 'section.list'].map((selector) => {
+      const rect = document.querySelector(selector)!.getBoundingClientRect();
+      return { selector, top: rect.top, bottom: rect.bottom };
+    }),
+  );
+  for (let i = 1; i < boxes.length; i++)
+    expect(boxes[i].top, `${boxes[i].selector} starts below ${boxes[i - 1].selector} ${when}`).toBeGreaterThanOrEqual(
+      boxes[i - 1].bottom,
+    );
+}
+
 async function expectNoSidewaysScroll(page: Page, when: string): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
@@ -73,6 +87,7 @@ for (const { name, viewport } of [
     test('nothing scrolls sideways, and filters, timeline, map and list all work', async ({ page }) => {
       await openAtlas(page, `?data=${SEED_DATA}`);
       await expectNoSidewaysScroll(page, 'on load');
+      await expectViewsApart(page, 'on load');
 
       const toggle = page.getByRole('button', { name: /^Filters/ });
       if (await toggle.isVisible()) await toggle.click();
