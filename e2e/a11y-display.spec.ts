@@ -2,6 +2,7 @@
 // targets large enough to hit, no motion for those who ask for none, and forced colours.
 import { expect, test, type Page } from '@playwright/test';
 import { techniqueColour } from '../src/lib/palette.ts';
+import { filterByCountryAndTechnique } from './a11y-helpers.ts';
 import { TECHNIQUES } from '../src/lib/vocabulary.ts';
 import { colourShare, details, map, mapIdle, openAtlas, resultCount, SEED_DATA, table, timeline } from './helpers.ts';
 
@@ -128,14 +129,7 @@ test.describe('at 360 px', () => {
 
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    await page
-      .getByRole('group', { name: 'Country' })
-      .getByRole('checkbox', { name: /Germany/ })
-      .check();
-    await page
-      .getByRole('group', { name: 'Technique' })
-      .getByRole('checkbox', { name: /Human intelligence/ })
-      .check();
+    await filterByCountryAndTechnique(page);
     await expect(page.getByRole('button', { name: 'Filters (2 active)' })).toBeVisible();
   });
 

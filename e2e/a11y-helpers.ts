@@ -2,6 +2,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+/** Ticks Germany among the countries and Human intelligence among the techniques. */
+export async function filterByCountryAndTechnique(page: Page): Promise<void> {
+  await page
+    .getByRole('group', { name: 'Country' })
+    .getByRole('checkbox', { name: /Germany/ })
+    .check();
+  await page
+    .getByRole('group', { name: 'Technique' })
+    .getByRole('checkbox', { name: /Human intelligence/ })
+    .check();
+}
+
 /** WCAG 2.2 level AA, as axe-core tags it. */
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
