@@ -316,6 +316,14 @@ test.describe('forced colours', () => {
     expect(selected).toHaveLength(1);
     expect(others.has(selected[0])).toBe(false);
 
+    // The map keeps its colours, and so does its key: the choropleth's shades stay apart.
+    const shades = await map(page)
+      .locator('xpath=ancestor::section[1]')
+      .locator('.swatch')
+      .evaluateAll((swatches) => swatches.map((swatch) => getComputedStyle(swatch).backgroundColor));
+    expect(new Set(shades).size).toBe(shades.length);
+    expect(shades.length).toBeGreaterThan(1);
+
     const lanes = page.getByRole('group', { name: 'Group by' }).locator('label > span');
     const laneColours = await lanes.evaluateAll((spans) => spans.map((span) => getComputedStyle(span).backgroundColor));
     expect(new Set(laneColours).size).toBeGreaterThan(1);
