@@ -80,7 +80,7 @@ test("the component's events reach the host page with useful details, and it nev
     ]);
 
   // A reader's own choice inside the component is reported the same way.
-  await first(page).getByText('Filters (active)').click();
+  await first(page).getByText('Filters (2 active)').click();
   await first(page)
     .getByRole('group', { name: 'Country' })
     .getByRole('checkbox', { name: /France/ })

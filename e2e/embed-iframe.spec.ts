@@ -40,12 +40,12 @@ test('on another site under a strict CSP, the iframe embed sizes itself to its c
   const closed = await heights(page);
   expect(closed.iframe).toBe(closed.content);
 
-  await frame.getByText('Filters (active)').click();
+  await frame.getByText('Filters (2 active)').click();
   await expect.poll(async () => (await heights(page)).iframe).toBeGreaterThan(closed.iframe + 200);
   const opened = await heights(page);
   expect(opened.iframe).toBe(opened.content);
 
-  await frame.getByText('Filters (active)').click();
+  await frame.getByText('Filters (2 active)').click();
   await expect.poll(async () => (await heights(page)).iframe).toBe(closed.iframe);
 
   expectCleanPage(watch);
@@ -80,7 +80,7 @@ test("the embed never writes the host page's address or history, nor any storage
   const historyLength = await page.evaluate(() => history.length);
   const frame = page.frameLocator('#atlas');
 
-  await frame.getByText('Filters (active)').click();
+  await frame.getByText('Filters (2 active)').click();
   await frame
     .getByRole('group', { name: 'Country' })
     .getByRole('checkbox', { name: /France/ })

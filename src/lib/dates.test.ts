@@ -130,4 +130,15 @@ describe('formatCalendarDate', () => {
     expect(period.ok && formatIncidentTime(period.time)).toBe('January 2008 – June 2009');
     expect(open.ok && formatIncidentTime(open.time)).toBe('since September 2022 (ongoing)');
   });
+
+  it.each([
+    ['2021-12-10', undefined, '10 Dec 2021'],
+    ['2021-09', undefined, 'Sep 2021'],
+    ['2021~', undefined, 'c. 2021'],
+    ['2008-01', '2009-06', 'Jan 2008 – Jun 2009'],
+    ['2022-09-03', '..', 'since 3 Sep 2022 (ongoing)'],
+  ])('formatIncidentTime(%j … %j, "short") reads %j', (start, end, expected) => {
+    const time = parseIncidentTime(start, end);
+    expect(time.ok && formatIncidentTime(time.time, 'short')).toBe(expected);
+  });
 });

@@ -134,24 +134,26 @@ export function overlaps(startMs: number, endMs: number, fromMs: number, toMs: n
   return startMs < toMs && endMs > fromMs;
 }
 
-const PATTERN_BY_PRECISION: Record<DatePrecision, string> = {
-  year: 'yyyy',
-  month: 'MMMM yyyy',
-  day: 'd MMMM yyyy',
+/** `long` spells months out ("2 March 2021"); `short` abbreviates them ("2 Mar 2021"), for narrow columns. */
+export type DateStyle = 'long' | 'short';
+
+const PATTERN_BY_PRECISION: Record<DateStyle, Record<DatePrecision, string>> = {
+  long: { year: 'yyyy', month: 'MMMM yyyy', day: 'd MMMM yyyy' },
+  short: { year: 'yyyy', month: 'MMM yyyy', day: 'd MMM yyyy' },
 };
 
 /** "2017", "March 2021", "2 March 2021"; "c. 2017" when approximate, "2017?" when uncertain. */
-export function formatCalendarDate(date: CalendarDate): string {
-  const text = format(new UTCDate(date.startMs), PATTERN_BY_PRECISION[date.precision]);
+export function formatCalendarDate(date: CalendarDate, style: DateStyle = 'long'): string {
+  const text = format(new UTCDate(date.startMs), PATTERN_BY_PRECISION[style][date.precision]);
   return `${date.approximate ? 'c. ' : ''}${text}${date.uncertain ? '?' : ''}`;
 }
 
 /** A period reads "March 2021 – June 2022"; an open one "since March 2021". */
-export function formatIncidentTime(time: IncidentTime): string {
-  const start = formatCalendarDate(time.start);
+export function formatIncidentTime(time: IncidentTime, style: DateStyle = 'long'): string {
+  const start = formatCalendarDate(time.start, style);
   if (time.end === undefined) return start;
   if (time.end === 'open') return `since ${start} (ongoing)`;
-  return `${start} – ${formatCalendarDate(time.end)}`;
+  return `${start} – ${formatCalendarDate(time.end, style)}`;
 }
 
 /** The precision in words, for screen readers and the legend. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyFilters,
   applyTimeWindow,
+  countActiveFilters,
   countFacet,
   EMPTY_FILTERS,
   facetOptions,
@@ -71,6 +72,19 @@ describe('applyFilters', () => {
   it('searches without regard to accents or case', () => {
     expect(ids(applyFilters(incidents, { ...EMPTY_FILTERS, query: 'KOUTS estonian' }))).toEqual(['ee']);
     expect(ids(applyFilters(incidents, { ...EMPTY_FILTERS, query: 'kouts france' }))).toEqual([]);
+  });
+});
+
+describe('countActiveFilters', () => {
+  it('countActiveFilters(EMPTY_FILTERS) is 0', () => {
+    expect(countActiveFilters(EMPTY_FILTERS)).toBe(0);
+  });
+  it('counts each chosen value, and the search text as one', () => {
+    const filters = { ...EMPTY_FILTERS, countries: ['EE', 'FR'], statuses: ['convicted'], query: 'kouts' };
+    expect(countActiveFilters(filters)).toBe(4);
+  });
+  it('does not count a search of only spaces', () => {
+    expect(countActiveFilters({ ...EMPTY_FILTERS, query: '   ' })).toBe(0);
   });
 });
 

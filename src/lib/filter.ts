@@ -69,6 +69,11 @@ export function hasActiveFilters(filters: Filters): boolean {
   return FACETS.some((facet) => filters[facet].length > 0) || filters.query.trim() !== '';
 }
 
+/** How many filter values are chosen (each checked value, and the search text as one): "Filters (3 active)". */
+export function countActiveFilters(filters: Filters): number {
+  return FACETS.reduce((sum, facet) => sum + filters[facet].length, filters.query.trim() === '' ? 0 : 1);
+}
+
 /**
  * How many incidents each value of a facet would give, under all the other filters and the window:
  * the number shown beside each checkbox.

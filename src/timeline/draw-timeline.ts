@@ -16,9 +16,30 @@ export interface TimelineColours {
   raised: string;
   grid: string;
   accent: string;
+  /** The selected incident's outline. */
+  selected: string;
+  /** One colour for every mark and bin instead of the techniques' palette (forced colours). */
+  mark: string | null;
 }
 
-export function readColours(element: Element): TimelineColours {
+/**
+ * Forced colours (Windows High Contrast): the page takes the user's system colours, and the canvas
+ * must follow or its marks vanish against the forced background. Canvas accepts the CSS system
+ * colour keywords and resolves them to the user's palette.
+ */
+const FORCED_COLOURS: TimelineColours = {
+  text: 'CanvasText',
+  muted: 'CanvasText',
+  surface: 'Canvas',
+  raised: 'Canvas',
+  grid: 'GrayText',
+  accent: 'CanvasText',
+  selected: 'Highlight',
+  mark: 'CanvasText',
+};
+
+export function readColours(element: Element, forced = false): TimelineColours {
+  if (forced) return FORCED_COLOURS;
   const styles = getComputedStyle(element);
   const read = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
   return {
@@ -28,6 +49,8 @@ export function readColours(element: Element): TimelineColours {
     raised: read('--surface-raised', '#f1f3f5'),
     grid: read('--grid', '#e6e9ed'),
     accent: read('--accent', '#0b5cad'),
+    selected: read('--text', '#16191d'),
+    mark: null,
   };
 }
 
@@ -51,8 +74,9 @@ function drawLaneBands(context: CanvasRenderingContext2D, layout: TimelineLayout
   for (const box of lanes) if (box.lane > 0) context.fillRect(0, box.y, layout.widthPx, 1);
 }
 
-function binColour(index: TimelineIndex, lane: number, accent: string): string {
-  return index.mode === 'technique' ? techniqueColour(index.lanes[lane].key) : accent;
+function binColour(index: TimelineIndex, lane: number, colours: TimelineColours, plain: string): string {
+  if (colours.mark !== null) return colours.mark;
+  return index.mode === 'technique' ? techniqueColour(index.lanes[lane].key) : plain;
 }
 
 /** "7", "412", "4.8k", "48k": bin labels that fit narrow bins. */
@@ -80,7 +104,7 @@ function drawBins(
     const width = bin.width - gap;
     const bottom = bin.y + bin.height;
     const total = scale(bin.within + bin.spread);
-    context.fillStyle = binColour(index, bin.lane, paint.colours.accent);
+    context.fillStyle = binColour(index, bin.lane, paint.colours, paint.colours.accent);
     context.globalAlpha = 0.3;
     context.fillRect(x, bottom - total, width, total);
     if (bin.within > 0) {
@@ -115,7 +139,7 @@ function drawContext(
     const startsInside = band.x > 0;
     const endsInside = band.x + band.width < layout.widthPx;
     if (band.kind === 'period' || (!startsInside && !endsInside)) continue;
-    const colour = binColour(index, band.lane, paint.colours.muted);
+    const colour = binColour(index, band.lane, paint.colours, paint.colours.muted);
     context.fillStyle = colour;
     context.strokeStyle = colour;
     context.globalAlpha = 0.08;
@@ -154,7 +178,7 @@ function drawMarks(
   const kindOf = (k: number) => index.kind[index.entryIncident[marks.entry[k]]];
   groupByColour(index, layout).forEach((group, c) => {
     if (group.length === 0) return;
-    const colour = index.colours[c];
+    const colour = paint.colours.mark ?? index.colours[c];
     context.fillStyle = colour;
     context.strokeStyle = colour;
 
@@ -233,5 +257,5 @@ export function drawTimeline(
   drawMarks(context, index, layout, paint);
   drawClusters(context, layout, paint);
   if (paint.hovered && paint.hovered !== paint.selected) outline(context, paint.hovered, paint.colours.muted, 1.5);
-  if (paint.selected) outline(context, paint.selected, paint.colours.text, 2.5);
+  if (paint.selected) outline(context, paint.selected, paint.colours.selected, 2.5);
 }
