@@ -4,6 +4,7 @@
  * countries, primary and secondary techniques, places inside Europe and China), never real.
  * The same seed and count always give the same records, byte for byte.
  */
+import { IMPORT_FIELDS } from '../src/lib/column-mapping.ts';
 import { OPEN_END } from '../src/lib/dates.ts';
 import { STATUSES, TECHNIQUES } from '../src/lib/vocabulary.ts';
 
@@ -201,21 +202,8 @@ export function formatSynthJson(records: readonly SynthRecord[], seed: number): 
   return `${JSON.stringify({ dataset, incidents: records })}\n`;
 }
 
-/** The column order of the bring-your-own-data CSV. */
-export const CSV_HEADER = [
-  'id',
-  'date',
-  'end_date',
-  'title',
-  'summary',
-  'place',
-  'country',
-  'lat',
-  'lon',
-  'techniques',
-  'status',
-  'source_url',
-] as const;
+/** The column order of the bring-your-own-data CSV: the fields an import reads. */
+export const CSV_HEADER = IMPORT_FIELDS;
 
 /** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
 function csvField(value: string): string {
