@@ -57,3 +57,14 @@ for (const [name, query] of HOSTILE) {
     expectCleanPage(watch);
   });
 }
+
+test('a selection the link parser refuses is reported once, and never echoed back', async ({ page }) => {
+  const long = 'x'.repeat(300);
+  await page.goto(`?id=${long}`);
+  await expect(atlasRoot(page)).toHaveAttribute('data-status', 'ready');
+  await expect(notices(page)).toHaveText([/The link's "id" is too long \(over 200 characters\); it was ignored\./]);
+
+  await page.goto(`?id=${encode('<b>bold</b>')}`);
+  await expect(atlasRoot(page)).toHaveAttribute('data-status', 'ready');
+  await expect(notices(page)).toHaveText([/The link's "id" looks like markup; it was ignored\./]);
+});

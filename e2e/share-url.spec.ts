@@ -160,3 +160,20 @@ test('the address works under a sub-path too', async ({ page }) => {
     .check();
   await expect(page).toHaveURL(/\/nested\/atlas\/\?data=[^&]+&country=EE,FR$/);
 });
+
+test('“Cite this record” gives a permalink that names the dataset and the record, and opens on it', async ({
+  page,
+}) => {
+  await openAtlas(page, `nested/atlas/?${DATA}&country=EE,FR&theme=dark`);
+  await page.getByRole('button', { name: 'Two former DGSE officers convicted of passing secrets to China' }).click();
+  const citation = details(page).getByRole('region', { name: 'Cite this record' });
+  const permalink = (await citation.textContent())!.match(/https?:\/\/\S+$/)![0];
+  // The dataset and the record, not the filters or theme of the view it was copied from.
+  expect(new URL(permalink).pathname).toBe('/nested/atlas/');
+  expect(new URL(permalink).search).toBe(`?${DATA}&id=fr-dgse-officers-convicted-2020`);
+
+  await page.goto(permalink);
+  await expect(atlasRoot(page)).toHaveAttribute('data-status', 'ready');
+  await expect(details(page)).toContainText('Two former DGSE officers convicted');
+  await expect(resultCount(page)).toContainText('7 incidents in view');
+});

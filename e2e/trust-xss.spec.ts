@@ -3,7 +3,7 @@
 // parameters and the web component's attributes. Each path fails on any sentinel call, dialog,
 // CSP violation or markup made from data, and checks the payloads read as literal text.
 import { expect, test, type Frame, type Locator, type Page } from '@playwright/test';
-import { describeUrlErrors, parseUrlState, URL_PARAMS } from '../src/lib/url-state.ts';
+import { describeMissingId, describeUrlErrors, parseUrlState, URL_PARAMS } from '../src/lib/url-state.ts';
 import { atlasRoot, hostOrigin, notices } from './helpers.ts';
 import { dropFile } from './import-helpers.ts';
 import { PAYLOADS, recordId, wellFormed, writeXssFixtures, xssJsonText } from './fixtures/xss/payloads.ts';
@@ -131,7 +131,7 @@ async function expectLinkHandled(page: Page | Frame, root: Locator, query: strin
       shown.some((text) => text.includes(message)),
       message,
     ).toBe(true);
-  if (state.id !== null) expect(shown.some((text) => text.includes(`No incident has the id "${state.id}"`))).toBe(true);
+  if (state.id !== null) expect(shown.some((text) => text.includes(describeMissingId(state.id!)))).toBe(true);
   expect(page.url()).toBeTruthy();
 }
 

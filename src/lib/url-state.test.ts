@@ -4,6 +4,7 @@ import { randomQuery, seededRandom } from './test/url-fuzz.ts';
 import { MAX_WINDOW_MS } from './time-scale.ts';
 import {
   DATA_FORMATS,
+  describeMissingId,
   describeUrlErrors,
   EMPTY_URL_STATE,
   formatMapView,
@@ -16,6 +17,7 @@ import {
   MAX_ZOOM,
   mapPrecision,
   parseUrlState,
+  recordLink,
   roundMapView,
   roundWindowToDays,
   splitList,
@@ -199,6 +201,46 @@ describe('formatUrlState', () => {
 
   it('never throws on lone surrogates', () => {
     expect(() => formatUrlState(state({ id: 'a\uD800b' }))).not.toThrow();
+  });
+});
+
+describe('recordLink', () => {
+  it('keeps the dataset parameters and the id, and drops the rest of the view and any hash', () => {
+    const view = state({
+      data: 'https://example.org/app/data/mine.csv',
+      format: 'csv',
+      cols: 'date:when',
+      theme: 'dark',
+      map: { zoom: 3, lat: 48.5, lng: 2.25 },
+      filters: filters({ countries: ['FR'] }),
+      id: 'previously-open',
+    });
+    const link = new URL(recordLink('https://example.org/app/?theme=light#top', view, 'a&b'));
+    expect(link.origin + link.pathname).toBe('https://example.org/app/');
+    expect(link.hash).toBe('');
+    expect([...link.searchParams]).toEqual([
+      ['data', 'https://example.org/app/data/mine.csv'],
+      ['format', 'csv'],
+      ['cols', 'date:when'],
+      ['id', 'a&b'],
+    ]);
+  });
+
+  it('is the app address and the id alone on the bundled dataset', () => {
+    expect(recordLink('https://example.org/atlas/', EMPTY_URL_STATE, 'ee-kouts-conviction-2021')).toBe(
+      'https://example.org/atlas/?id=ee-kouts-conviction-2021',
+    );
+  });
+});
+
+describe('describeMissingId', () => {
+  it('names a short id whole and cuts a long one', () => {
+    expect(describeMissingId('no-such-incident')).toBe(
+      'No incident has the id "no-such-incident"; nothing is selected.',
+    );
+    expect(describeMissingId('x'.repeat(200))).toBe(
+      `No incident has the id "${'x'.repeat(60)}…"; nothing is selected.`,
+    );
   });
 });
 

@@ -401,6 +401,23 @@ export function formatLoadQuery(state: UrlState): string {
   return formatUrlState({ ...EMPTY_URL_STATE, data, format, cols, id });
 }
 
+/**
+ * The address that opens `appUrl` on one record of the dataset `view` shows: the dataset parameters
+ * and the id, nothing else of the view. A permalink must not depend on the page it was copied from
+ * (an embed's host, an iframe's own address), and must keep `data=` so it names the same record.
+ */
+export function recordLink(appUrl: string, view: UrlState, id: string): string {
+  const url = new URL(appUrl);
+  url.search = formatLoadQuery({ ...view, id });
+  url.hash = '';
+  return url.href;
+}
+
+/** The notice for a link's `id` that names no record: long ids are cut, the notice stays one line. */
+export function describeMissingId(id: string): string {
+  return `No incident has the id "${id.length > 60 ? `${id.slice(0, 60)}…` : id}"; nothing is selected.`;
+}
+
 /** At most a few notices for a link's problems: each one, or a summary when there are many. */
 export function describeUrlErrors(errors: readonly UrlError[], maxNotices = 3): string[] {
   if (errors.length <= maxNotices) return errors.map((problem) => problem.message);

@@ -8,6 +8,7 @@ import type { Filters, TimeWindow } from '../lib/filter.ts';
 import { describeDroppedValues, keepKnownFilterValues } from '../lib/known-filters.ts';
 import { paddedWindow } from '../lib/time-scale.ts';
 import {
+  describeMissingId,
   describeUrlErrors,
   formatLoadQuery,
   formatMapView,
@@ -80,7 +81,7 @@ export function applyLinkedWindow(atlas: AtlasState, link: Pick<UrlState, 'fromM
 
 function applySelection(atlas: AtlasState, id: string | null): void {
   if (id !== null && !atlas.byId.has(id)) {
-    atlas.addNotice(`No incident has the id "${id.length > 60 ? `${id.slice(0, 60)}…` : id}"; nothing is selected.`);
+    atlas.addNotice(describeMissingId(id));
     id = null;
   }
   if (atlas.selectedId !== id) atlas.select(id);
