@@ -72,7 +72,6 @@ async function start() {
     map.once('load', () => {
       const set = (source: string, data: GeoJSON.GeoJSON) => map.getSource<GeoJSONSource>(source)?.setData(data);
       set(SOURCES.countries, basemap.countries);
-      set(SOURCES.borders, basemap.borders);
       set(SOURCES.countryLabels, basemap.labels);
       set(SOURCES.capitals, capitalPoints());
       set(SOURCES.incidents, points);

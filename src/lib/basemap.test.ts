@@ -5,16 +5,12 @@ import { basemapFromTopology } from './basemap.ts';
 const topology = JSON.parse(readFileSync('node_modules/world-atlas/countries-110m.json', 'utf8'));
 
 describe('basemapFromTopology', () => {
-  const { countries, borders } = basemapFromTopology(topology);
+  const { countries } = basemapFromTopology(topology);
   it('joins world-atlas numeric ids to ISO alpha-2 codes and short names', () => {
     const byCode = new Map(countries.features.map((feature) => [feature.properties.code, feature.properties.name]));
     expect(byCode.get('FR')).toBe('France');
     expect(byCode.get('CN')).toBe('China');
     expect(byCode.get('EE')).toBe('Estonia');
     expect(byCode.get('CZ')).toBe('Czechia');
-  });
-  it('gives shared borders as lines', () => {
-    expect(borders.type).toBe('MultiLineString');
-    expect(borders.coordinates.length).toBeGreaterThan(100);
   });
 });

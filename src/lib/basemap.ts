@@ -2,8 +2,8 @@
  * Natural Earth countries (world-atlas TopoJSON) as GeoJSON for an offline basemap, with ISO
  * alpha-2 codes joined from the numeric ids world-atlas carries.
  */
-import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { countryCodeFromNumeric, countryName } from './countries.ts';
 
@@ -17,7 +17,6 @@ export type CountryFeatures = FeatureCollection<Polygon | MultiPolygon, CountryP
 
 export interface Basemap {
   countries: CountryFeatures;
-  borders: MultiLineString;
 }
 
 type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
@@ -45,6 +44,5 @@ export function basemapFromTopology(topology: CountriesTopology): Basemap {
       };
     }),
   };
-  const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b) as MultiLineString;
-  return { countries, borders };
+  return { countries };
 }

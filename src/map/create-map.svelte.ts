@@ -283,11 +283,10 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       if (!destroyed) options.onstate('unavailable', String(error));
     });
 
-    // The basemap: countries, borders and labels (again after a restored context).
+    // The basemap: countries and labels (again after a restored context).
     $effect(() => {
       if (!map || !styleReady || !basemap) return;
       setData(SOURCES.countries, basemap.countries);
-      setData(SOURCES.borders, basemap.borders);
       setData(SOURCES.countryLabels, basemap.labels);
       setData(SOURCES.capitals, data.capitalPoints());
     });

@@ -3,7 +3,6 @@ export const SOURCES = {
   countries: 'countries',
   /** Only the hovered and the filtered countries, for their outlines. */
   countryHighlight: 'country-highlight',
-  borders: 'borders',
   countryLabels: 'country-labels',
   capitals: 'capitals',
   arcs: 'arcs',

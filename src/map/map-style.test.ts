@@ -51,8 +51,9 @@ describe('overlayStyle', () => {
     expect(Object.keys(merged.sources)).toEqual(expect.arrayContaining(['base', SOURCES.incidents]));
     expect(merged.glyphs).toBe(remote.glyphs);
   });
-  it('leaves countries without incidents clear', () => {
+  it('leaves countries without incidents clear, and the borders to the remote basemap', () => {
     const fill = merged.layers.find((layer) => layer.id === LAYERS.countryFill)!;
+    expect(fill.type === 'fill' && fill.paint?.['fill-outline-color']).toBeUndefined();
     expect(fill.type === 'fill' && fill.paint?.['fill-opacity']).toEqual([
       'case',
       ['>', ['coalesce', ['feature-state', 'shade'], 0], 0],
