@@ -10,6 +10,8 @@
  */
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { greatCircle } from './arcs.ts';
+import { techniqueColour } from './palette.ts';
+import { isTechnique } from './vocabulary.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
 
 export type Precision = 'site' | 'city' | 'country';
@@ -18,6 +20,11 @@ export interface IncidentPointProperties {
   id: string;
   /** The primary technique, for colour. */
   technique: string;
+  /**
+   * The colour of a primary technique outside our vocabulary (a user's own category), as the
+   * timeline and the legend draw it: the map's style knows only the curated ones.
+   */
+  colour?: string;
   /** 1 when the place is only a country (a law, a national report): drawn as a ring. */
   countryLevel: 0 | 1;
 }
@@ -35,14 +42,17 @@ export function placeFeature(
   place: LoadedIncident['places'][number],
   featureId?: number,
 ): Feature<Point, IncidentPointProperties> {
+  const technique = incident.techniques[0];
+  const properties: IncidentPointProperties = {
+    id: incident.id,
+    technique: technique ?? 'unknown',
+    countryLevel: place.precision === 'country' ? 1 : 0,
+  };
+  if (technique !== undefined && !isTechnique(technique)) properties.colour = techniqueColour(technique);
   const feature: Feature<Point, IncidentPointProperties> = {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [place.lngLat[0], place.lngLat[1]] },
-    properties: {
-      id: incident.id,
-      technique: incident.techniques[0] ?? 'unknown',
-      countryLevel: place.precision === 'country' ? 1 : 0,
-    },
+    properties,
   };
   if (featureId !== undefined) feature.id = featureId;
   return feature;

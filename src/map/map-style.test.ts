@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { StyleSpecification } from 'maplibre-gl';
 import { LAYERS, SOURCES } from './map-ids.ts';
-import { buildMapStyle, overlayStyle, themePaint } from './map-style.ts';
+import { Color, createExpression } from '@maplibre/maplibre-gl-style-spec';
+import { incidentPoints } from '../lib/geo.ts';
+import { techniqueColour } from '../lib/palette.ts';
+import { incident, loaded } from '../lib/test/fixtures.ts';
+import { PARIS } from '../lib/test/places.ts';
+import { buildMapStyle, overlayStyle, techniqueColourExpression, themePaint } from './map-style.ts';
 import { DARK_MAP, LIGHT_MAP } from './map-theme.ts';
 
 const fonts = { 'Noto Sans Regular': [{ url: 'latin.woff2', 'unicode-range': ['U+0000-00FF'] }] };
@@ -60,5 +65,27 @@ describe('overlayStyle', () => {
       0.55,
       0,
     ]);
+  });
+});
+
+describe('techniqueColourExpression', () => {
+  // Evaluated by MapLibre's own expression engine, as the map evaluates it for each point.
+  const expression = createExpression(techniqueColourExpression(), { type: 'color' } as never);
+  if (expression.result !== 'success') throw new Error('the colour expression does not compile');
+  const colourOf = (properties: object) => {
+    const colour = expression.value.evaluate({ zoom: 4 }, { type: 1, properties } as never) as Color | string;
+    return (typeof colour === 'string' ? Color.parse(colour)! : colour).toString();
+  };
+  const css = (hex: string) => Color.parse(hex)!.toString();
+
+  it('colours each point as the timeline does: curated techniques, a user’s own, and none', () => {
+    const [curated, own] = loaded(
+      incident({ id: 'a', date: '2020', places: [PARIS], techniques: ['honey-trap'] }),
+      incident({ id: 'b', date: '2020', places: [PARIS], techniques: ['Drone overflight'] }),
+    ).map((record) => incidentPoints([record]).features[0].properties);
+    expect(colourOf(curated)).toBe(css(techniqueColour('honey-trap')));
+    expect(colourOf(own)).toBe(css(techniqueColour('Drone overflight')));
+    expect(css(techniqueColour('Drone overflight'))).not.toBe(css(techniqueColour(undefined)));
+    expect(colourOf({ technique: 'unknown' })).toBe(css(techniqueColour(undefined)));
   });
 });

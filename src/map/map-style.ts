@@ -27,10 +27,18 @@ export const CLUSTER_MAX_ZOOM = 10;
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-/** Colour by primary technique; unknown techniques get their hashed colour in the legend, grey here. */
+/**
+ * Colour by primary technique: the curated ones by name, a user's own by the colour its feature
+ * carries (the same as on the timeline), none at all grey.
+ */
 export function techniqueColourExpression(): ExpressionSpecification {
   const pairs = Object.keys(TECHNIQUES).flatMap((technique) => [technique, techniqueColour(technique)]);
-  return ['match', ['get', 'technique'], ...pairs, '#6f6f6f'] as unknown as ExpressionSpecification;
+  return [
+    'match',
+    ['get', 'technique'],
+    ...pairs,
+    ['coalesce', ['get', 'colour'], techniqueColour(undefined)],
+  ] as unknown as ExpressionSpecification;
 }
 
 /** Features whose role in the focus source is `role` (the selected or the hovered incident). */
