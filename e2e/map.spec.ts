@@ -385,3 +385,44 @@ test('on a 360 px wide screen the first view still shows Europe and China togeth
   await expect(page.getByRole('button', { name: 'Reset view' })).toBeVisible();
   expectCleanPage(watch);
 });
+
+test('incidents at one place, which never split however far one zooms, are listed to choose from', async ({ page }) => {
+  const watch = await watchPage(page);
+  await openAtlas(page, '?data=fixtures/same-place.json');
+  const cluster = (await renderedMap(page)).marks.find((mark) => mark.kind === 'cluster')!;
+  expect(cluster.count).toBe(3);
+  const view = await map(page).getAttribute('data-rendered-incidents');
+
+  await clickMap(page, cluster);
+  const stack = page.getByRole('dialog', { name: '3 incidents at this place' });
+  await expect(stack.getByRole('button', { name: /^(?!Close)/ })).toHaveText([
+    /Exchange compromise .*2021/,
+    /FBI and MI5 heads .*2022/,
+    /on a par with the Russians.*2022/,
+  ]);
+  const axe = await new AxeBuilder({ page }).include('[data-testid="map-stack"]').analyze();
+  expect(axe.violations).toEqual([]);
+  // The list takes the focus, and Escape closes it without moving the map.
+  await expect(stack.getByRole('button', { name: /Exchange compromise/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(stack).toHaveCount(0);
+  await expect(map(page).locator('canvas')).toBeFocused();
+  expect(await map(page).getAttribute('data-rendered-incidents')).toBe(view);
+
+  await clickMap(page, cluster);
+  await stack.getByRole('button', { name: /FBI and MI5 heads/ }).click();
+  await expect(stack).toHaveCount(0);
+  await expect(details(page)).toContainText('FBI and MI5 heads give their first joint public warning on China');
+  expectCleanPage(watch);
+});
+
+test('zoomed in past clustering, a click on dots drawn over each other lists them all', async ({ page }) => {
+  // Two incidents in London at the same point: the FT report, and the second place of the joint attribution.
+  await openAtlas(page, `${FIXTURE}&map=11/51.507/-0.128`);
+  const london = (await renderedMap(page)).marks.find((mark) => mark.ids.includes('ft-on-a-par-with-russians-2022'))!;
+  await clickMap(page, london);
+  const stack = page.getByRole('dialog', { name: '2 incidents at this place' });
+  await stack.getByRole('button', { name: /attribute the Exchange compromise/ }).click();
+  await expect(details(page)).toContainText('UK, EU, NATO and partners attribute the Exchange compromise to China');
+  await expect(map(page)).toHaveAttribute('data-rendered-selection', 'exchange-joint-attribution-2021');
+});

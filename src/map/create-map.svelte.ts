@@ -24,7 +24,7 @@ import type { MapBasemap } from './map-basemap.ts';
 import { afterThisFrame } from '../lib/next-task.ts';
 import { IncidentSources, type MapIncidents } from './incident-sources.ts';
 import { SOURCES } from './map-ids.ts';
-import type { PointerTarget } from './map-pointer.ts';
+import type { IncidentStack, PointerTarget } from './map-pointer.ts';
 import type { Rendered } from './map-rendered.ts';
 import type { MapTheme } from './map-theme.ts';
 
@@ -62,6 +62,8 @@ export interface IncidentMapOptions {
   cooperative: boolean;
   onstate: (state: MapState, reason?: string) => void;
   onselect: (id: string) => void;
+  /** Incidents drawn at one spot were clicked: they are to be listed (null: the list is stale). */
+  onstack: (stack: IncidentStack | null) => void;
   onhover: (id: string | null) => void;
   oncountry: (code: string) => void;
   onpointer: (target: PointerTarget | null) => void;
@@ -253,6 +255,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       unlisten.push(
         data.listenToPointer(created, {
           onselect: options.onselect,
+          onstack: options.onstack,
           oncountry: options.oncountry,
           reducedMotion: options.reducedMotion,
           onpointer: (target) => {

@@ -1,7 +1,9 @@
 /**
  * Pointer interaction on the map canvas, in one place so that a click means one thing: a cluster
  * expands (zooming to where it splits), an incident is selected, and otherwise the country under
- * the pointer toggles the country filter. Hover reports what is under the pointer.
+ * the pointer toggles the country filter. Incidents that share a place never split however far one
+ * zooms (two cases in one London building): a click on them, or on a cluster of only them, lists
+ * them to choose from instead. Hover reports what is under the pointer.
  */
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent, PointLike } from 'maplibre-gl';
 import { LAYERS, SOURCES } from './map-ids.ts';
@@ -12,8 +14,17 @@ export type PointerTarget =
   | { kind: 'cluster'; count: number; x: number; y: number }
   | { kind: 'country'; code: string; x: number; y: number };
 
+/** Incidents drawn at one spot, and where (CSS px relative to the map container). */
+export interface IncidentStack {
+  ids: string[];
+  x: number;
+  y: number;
+}
+
 export interface PointerHandlers {
   onselect: (id: string) => void;
+  /** Several incidents drawn at one spot, to choose from; null once the map moves. */
+  onstack: (stack: IncidentStack | null) => void;
   oncountry: (code: string) => void;
   onpointer: (target: PointerTarget | null) => void;
   /** Animations are instant under prefers-reduced-motion. */
@@ -23,13 +34,17 @@ export interface PointerHandlers {
 /** A few pixels of slack so small dots are easy to hit. */
 const HIT_SLOP_PX = 3;
 
+/** Clusters with more members than this zoom in rather than list them. */
+const MAX_LISTED = 12;
+
+const hitBox = (point: { x: number; y: number }): [PointLike, PointLike] => [
+  [point.x - HIT_SLOP_PX, point.y - HIT_SLOP_PX],
+  [point.x + HIT_SLOP_PX, point.y + HIT_SLOP_PX],
+];
+
 function featureAt(map: MapLibreMap, point: { x: number; y: number }): MapGeoJSONFeature | undefined {
-  const box: [PointLike, PointLike] = [
-    [point.x - HIT_SLOP_PX, point.y - HIT_SLOP_PX],
-    [point.x + HIT_SLOP_PX, point.y + HIT_SLOP_PX],
-  ];
   const order = [LAYERS.selected, LAYERS.clusters, LAYERS.points, LAYERS.secondary];
-  const marks = map.queryRenderedFeatures(box, { layers: order });
+  const marks = map.queryRenderedFeatures(hitBox(point), { layers: order });
   marks.sort(
     (a, b) => order.indexOf(a.layer.id as (typeof order)[number]) - order.indexOf(b.layer.id as (typeof order)[number]),
   );
@@ -48,13 +63,38 @@ function targetOf(feature: MapGeoJSONFeature | undefined, event: MapMouseEvent):
   return { kind: 'incident', id: String(feature.properties.id), x, y };
 }
 
-/** Zooms to where a cluster splits into its members, centred on it. */
-export async function expandCluster(map: MapLibreMap, feature: MapGeoJSONFeature, reducedMotion: boolean) {
+/** The distinct incidents drawn under a point (a dot hides the ones at the same place beneath it). */
+function incidentsAt(map: MapLibreMap, point: { x: number; y: number }): string[] {
+  const marks = map.queryRenderedFeatures(hitBox(point), { layers: [LAYERS.points, LAYERS.secondary] });
+  return [...new Set(marks.map((mark) => String(mark.properties.id)))];
+}
+
+/**
+ * Zooms to where a cluster splits into its members, centred on it; a small cluster whose members
+ * all share one place never splits, so its members are listed instead.
+ */
+export async function expandCluster(
+  map: MapLibreMap,
+  feature: MapGeoJSONFeature,
+  at: { x: number; y: number },
+  handlers: Pick<PointerHandlers, 'onstack' | 'reducedMotion'>,
+) {
   const source = map.getSource<GeoJSONSource>(SOURCES.incidents);
   if (!source) return;
-  const zoom = await source.getClusterExpansionZoom(feature.properties.cluster_id as number);
+  const clusterId = feature.properties.cluster_id as number;
+  if (Number(feature.properties.point_count) <= MAX_LISTED) {
+    const leaves = await source.getClusterLeaves(clusterId, MAX_LISTED, 0);
+    const spots = new Set(leaves.map((leaf) => (leaf.geometry as GeoJSON.Point).coordinates.join()));
+    if (spots.size === 1)
+      return handlers.onstack({ ids: [...new Set(leaves.map((leaf) => String(leaf.properties?.id)))], ...at });
+  }
+  const zoom = await source.getClusterExpansionZoom(clusterId);
   const [lng, lat] = (feature.geometry as GeoJSON.Point).coordinates;
-  map.easeTo({ center: [lng, lat], zoom: Math.min(zoom, map.getMaxZoom()), duration: reducedMotion ? 0 : 500 });
+  map.easeTo({
+    center: [lng, lat],
+    zoom: Math.min(zoom, map.getMaxZoom()),
+    duration: handlers.reducedMotion() ? 0 : 500,
+  });
 }
 
 /** Wires click and hover; returns the function that unwires them. */
@@ -63,11 +103,16 @@ export function listenToPointer(map: MapLibreMap, handlers: PointerHandlers): ()
   const onclick = (event: MapMouseEvent) => {
     const feature = featureAt(map, event.point);
     if (!feature) return;
-    if (feature.layer.id === LAYERS.clusters) void expandCluster(map, feature, handlers.reducedMotion());
+    const at = { x: event.point.x, y: event.point.y };
+    if (feature.layer.id === LAYERS.clusters) void expandCluster(map, feature, at, handlers);
     else if (feature.layer.id === LAYERS.countryFill) {
       const code = String(feature.properties.code ?? '');
       if (code) handlers.oncountry(code);
-    } else handlers.onselect(String(feature.properties.id));
+    } else {
+      const stacked = incidentsAt(map, event.point);
+      if (stacked.length > 1) handlers.onstack({ ids: stacked, ...at });
+      else handlers.onselect(String(feature.properties.id));
+    }
   };
   /** What the pointer is over, so that leaving or moving the map clears only what the map set. */
   let current: PointerTarget | null = null;
@@ -84,9 +129,13 @@ export function listenToPointer(map: MapLibreMap, handlers: PointerHandlers): ()
   map.on('mousemove', onmove);
   map.on('mouseout', onleave);
   // Once the map moves, what was under the pointer no longer is (a cluster just clicked has split).
-  map.on('movestart', onleave);
+  const onmovestart = () => {
+    onleave();
+    handlers.onstack(null);
+  };
+  map.on('movestart', onmovestart);
   return () => {
-    map.off('movestart', onleave);
+    map.off('movestart', onmovestart);
     map.off('click', onclick);
     map.off('mousemove', onmove);
     map.off('mouseout', onleave);
