@@ -409,6 +409,13 @@ test('incidents at one place, which never split however far one zooms, are liste
   await expect(map(page).locator('canvas')).toBeFocused();
   expect(await map(page).getAttribute('data-rendered-incidents')).toBe(view);
 
+  // A filter changes what the map shows: the list of what it showed goes.
+  await clickMap(page, cluster);
+  await expect(stack).toBeVisible();
+  await page.getByRole('checkbox', { name: /Estonia/ }).check();
+  await expect(stack).toHaveCount(0);
+  await page.getByRole('checkbox', { name: /Estonia/ }).uncheck();
+
   await clickMap(page, cluster);
   await stack.getByRole('button', { name: /FBI and MI5 heads/ }).click();
   await expect(stack).toHaveCount(0);
