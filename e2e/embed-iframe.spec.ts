@@ -5,6 +5,7 @@ import {
   expectCleanPage,
   expectNoStorage,
   hostOrigin,
+  map,
   resultCount,
   SEED_DATA,
   watchPage,
@@ -190,4 +191,19 @@ test("a link to the host page that carries the embed's view opens that view, wit
   // One entry for the new page; opening the embed on that view added none.
   expect(await page.evaluate(() => history.length)).toBe(before + 1);
   expectCleanPage(watch);
+});
+
+test('the embed page stacks its map panel and its timeline without overlap, wide and narrow', async ({ page }) => {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('embed.html');
+    await expect(atlasRoot(page)).toHaveAttribute('data-status', 'ready');
+    const mapPanel = (await page.getByRole('region', { name: 'Incident map' }).boundingBox())!;
+    const legend = (await page.getByText('Incidents per country:').boundingBox())!;
+    const timelineHeading = (await page.getByRole('heading', { name: 'Timeline', exact: true }).boundingBox())!;
+    // The legend is inside its panel, and the panel ends before the timeline begins.
+    expect(legend.y + legend.height, `${width} px`).toBeLessThanOrEqual(mapPanel.y + mapPanel.height + 0.5);
+    expect(mapPanel.y + mapPanel.height, `${width} px`).toBeLessThanOrEqual(timelineHeading.y);
+    expect((await map(page).boundingBox())!.height, `${width} px`).toBeGreaterThanOrEqual(200);
+  }
 });
