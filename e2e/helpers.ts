@@ -1,5 +1,5 @@
 /** Locators, waits and watchers shared by the journeys. Wait on the app, never on the clock. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
 export const APP_ORIGIN_HOSTS = ['127.0.0.1', 'localhost'];
@@ -197,5 +197,27 @@ export async function expectNoStorage(page: Page): Promise<void> {
   for (const frame of page.frames()) {
     if (frame.url().startsWith('http'))
       expect(await frame.evaluate(() => sessionStorage.length), 'session storage').toBe(0);
+  }
+}
+
+/**
+ * A snippet's top-level elements and their attributes, as a browser parses them. Parsed in a blank
+ * page of its own: the atlas's pages enforce Trusted Types, which rightly refuse markup from a string.
+ */
+export async function parseSnippet(
+  context: BrowserContext,
+  html: string,
+): Promise<{ tag: string; attributes: Record<string, string> }[]> {
+  const scratch = await context.newPage();
+  try {
+    return await scratch.evaluate((text) => {
+      const parsed = new DOMParser().parseFromString(text, 'text/html');
+      return [...parsed.head.children, ...parsed.body.children].map((element) => ({
+        tag: element.localName,
+        attributes: Object.fromEntries([...element.attributes].map((attribute) => [attribute.name, attribute.value])),
+      }));
+    }, html);
+  } finally {
+    await scratch.close();
   }
 }

@@ -22,6 +22,9 @@ export const STRICT_CSP = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
+  // Trusted Types: Svelte's policy for its templates, ours for the rest (src/lib/trusted-types.ts).
+  "require-trusted-types-for 'script'",
+  'trusted-types svelte-trusted-html default',
 ].join('; ');
 
 const TYPES = {

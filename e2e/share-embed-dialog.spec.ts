@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { atlasRoot, expectCleanPage, openAtlas, resultCount, SEED_DATA, watchPage } from './helpers.ts';
+import { atlasRoot, expectCleanPage, openAtlas, parseSnippet, resultCount, SEED_DATA, watchPage } from './helpers.ts';
 
 const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
@@ -9,17 +9,6 @@ async function openDialog(page: Page) {
   const dialog = page.getByRole('dialog', { name: 'Share or embed this view' });
   await expect(dialog).toBeVisible();
   return dialog;
-}
-
-/** Reads a snippet's first element and its attributes, as a browser parses them. */
-async function parseSnippet(page: Page, html: string): Promise<{ tag: string; attributes: Record<string, string> }[]> {
-  return page.evaluate((text) => {
-    const parsed = new DOMParser().parseFromString(text, 'text/html');
-    return [...parsed.head.children, ...parsed.body.children].map((element) => ({
-      tag: element.localName,
-      attributes: Object.fromEntries([...element.attributes].map((attribute) => [attribute.name, attribute.value])),
-    }));
-  }, html);
 }
 
 test('the Share / Embed dialog gives a link, an iframe and a web component for the current view, and each one opens that view', async ({
@@ -37,7 +26,7 @@ test('the Share / Embed dialog gives a link, an iframe and a web component for t
   const link = await dialog.getByLabel('Link to this view').inputValue();
   expect(link).toBe(`${origin}/?${view}`);
 
-  const iframe = await parseSnippet(page, await dialog.getByLabel(/^Iframe/).inputValue());
+  const iframe = await parseSnippet(context, await dialog.getByLabel(/^Iframe/).inputValue());
   expect(iframe.map((element) => element.tag)).toEqual(['iframe', 'script']);
   expect(iframe[0].attributes).toMatchObject({
     src: `${origin}/embed.html?${view}`,
@@ -47,7 +36,7 @@ test('the Share / Embed dialog gives a link, an iframe and a web component for t
   });
   expect(iframe[1].attributes.src).toBe(`${origin}/embed-host.js`);
 
-  const component = await parseSnippet(page, await dialog.getByLabel(/^Web component/).inputValue());
+  const component = await parseSnippet(context, await dialog.getByLabel(/^Web component/).inputValue());
   expect(component.map((element) => element.tag)).toEqual(['script', 'incident-atlas']);
   expect(component[0].attributes).toEqual({ type: 'module', src: `${origin}/incident-atlas.js` });
   expect(component[1].attributes).toMatchObject({ data: `${origin}${SEED_DATA}`, country: 'EE,FR', theme: 'dark' });

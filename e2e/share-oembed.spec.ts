@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { parseSnippet } from './helpers.ts';
 
 const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
 for (const base of ['', 'nested/atlas/']) {
   test(`the app at /${base} advertises an oEmbed response for its default view, generated at build time`, async ({
     page,
+    context,
     request,
   }) => {
     await page.goto(base);
@@ -30,10 +32,10 @@ for (const base of ['', 'nested/atlas/']) {
     });
     expect(await discovery.getAttribute('title')).toBe(oembed.title);
 
-    const iframe = await page.evaluate((html: string) => {
-      const element = new DOMParser().parseFromString(html, 'text/html').querySelector('iframe');
-      return element && { src: element.src, title: element.title, sandbox: element.getAttribute('sandbox') };
-    }, oembed.html);
-    expect(iframe).toEqual({ src: `${publicUrl}embed.html`, title: oembed.title, sandbox: SANDBOX });
+    const [iframe] = await parseSnippet(context, oembed.html);
+    expect(iframe).toMatchObject({
+      tag: 'iframe',
+      attributes: { src: `${publicUrl}embed.html`, title: oembed.title, sandbox: SANDBOX },
+    });
   });
 }

@@ -78,16 +78,35 @@ test('the app serves the strict policy and raises no violation through load, fil
 }) => {
   const watch = await watchPage(page);
   const requests = logRequests(page);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
   const response = await page.goto(`?data=${SEED_DATA}`);
-  // The policy the promise is about, as served: no unsafe-*, no blob: workers, no remote hosts.
+  // The policy the promise is about, as served: no unsafe-*, no blob: workers, no remote hosts,
+  // and Trusted Types enforced.
   const policy = response!.headers()['content-security-policy'];
-  for (const directive of ["default-src 'self'", "script-src 'self'", "worker-src 'self'", "style-src 'self'"])
+  for (const directive of [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self'",
+    "style-src 'self'",
+    "require-trusted-types-for 'script'",
+    'trusted-types svelte-trusted-html default',
+  ])
     expect(policy.split('; ')).toContain(directive);
   expect(policy).not.toMatch(/unsafe-|\*/);
   await journey(page, atlasRoot(page));
   // The dataset is fetched by the parse worker, and MapLibre's worker script is ours.
   expect(requests).toContain(SEED_DATA);
   expect(requests.some((path) => /maplibre-gl-worker-.*\.js$/.test(path))).toBe(true);
+  // Both workers started under Trusted Types: the parse worker did not fall back to the page.
+  expect(
+    workers.some((path) => /parse\.worker-.*\.js$/.test(path)),
+    workers.join(),
+  ).toBe(true);
+  expect(
+    workers.some((path) => /maplibre-gl-worker-.*\.js$/.test(path)),
+    workers.join(),
+  ).toBe(true);
   await expectNoStorage(page);
   expectCleanPage(watch);
 });
