@@ -7,7 +7,7 @@
 import { describeJsonError } from '../lib/json-error.ts';
 import { parseImportParams } from '../lib/import-params.ts';
 import { DatasetError, parseDataset, type LoadedDataset, type ValidationMode } from '../lib/parse-incidents.ts';
-import { describeMissingId, parseUrlState } from '../lib/url-state.ts';
+import { describeMissingId } from '../lib/url-state.ts';
 import { Importer } from '../import/importer.svelte.ts';
 import type { AtlasState } from './atlas-state.svelte.ts';
 
@@ -99,9 +99,8 @@ export async function loadIntoAtlas(atlas: AtlasState, { bundledUrl, pageUrl, im
   } else {
     loaded = await loadCurated(atlas, bundledUrl);
   }
-  // The id the address parser accepted: one it refused (too long, control characters) was reported
-  // with the link's other problems and is not echoed back here.
-  const { id } = parseUrlState(query.toString()).state;
+  // `loadLink` builds this address from a parsed link: an id the parser refused is not in it.
+  const id = query.get('id');
   if (loaded && id !== null) {
     if (atlas.byId.has(id)) atlas.select(id);
     else atlas.addNotice(describeMissingId(id));
