@@ -154,6 +154,20 @@ test('a cluster shows how many incidents it holds and splits when clicked', asyn
   expectCleanPage(watch);
 });
 
+test('the map clusters what is around the screen, and again wherever it is moved', async ({ page }) => {
+  const watch = await watchPage(page);
+  // Zoomed onto Paris: London, Brussels, Tallinn and Beijing are far outside what is clustered.
+  await openAtlas(page, `${FIXTURE}&map=8/48.87/2.3`);
+  const paris = await renderedMap(page);
+  expect(paris.incidents).toEqual(['fr-dgse-officers-convicted-2020', 'ms-exchange-hafnium-2021']);
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await expect.poll(() => renderedMapIncidents(page)).toEqual(ALL_IDS);
+  // Every incident is drawn once: alone, or counted in one cluster.
+  const marks = (await renderedMap(page)).marks;
+  expect(marks.reduce((sum, mark) => sum + mark.count, 0)).toBe(ALL_IDS.length);
+  expectCleanPage(watch);
+});
+
 /** The colour of one pixel of a PNG. */
 function pixel(png: Buffer, x: number, y: number): [number, number, number] {
   const image = PNG.sync.read(png);

@@ -13,8 +13,8 @@ import { incidentPoints } from '../../src/lib/geo.ts';
 import { capitalPoints } from '../../src/lib/map-labels.ts';
 import { parseDataset } from '../../src/lib/parse-incidents.ts';
 import { loadCoarseBasemap } from '../../src/map/map-basemap.ts';
-import { SOURCES } from '../../src/map/map-ids.ts';
-import { buildMapStyle, CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX } from '../../src/map/map-style.ts';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, SOURCES } from '../../src/map/map-ids.ts';
+import { buildMapStyle } from '../../src/map/map-style.ts';
 import { LIGHT_MAP } from '../../src/map/map-theme.ts';
 
 const params = new URLSearchParams(location.search);
@@ -23,17 +23,26 @@ const root = document.getElementById('map')!;
 // The app's map canvas at a 1280×800 viewport (measured), so both draw the same number of pixels.
 root.style.cssText = 'position:absolute;left:0;top:0;width:986px;height:347px';
 
+/** MapLibre's own clustering, with the app's radius and zoom limit. */
+const CLUSTERED = { cluster: true, clusterRadius: CLUSTER_RADIUS_PX, clusterMaxZoom: CLUSTER_MAX_ZOOM };
+
+/** The app's style, its incidents clustered by MapLibre (the app clusters them itself). */
+function appStyle(): StyleSpecification {
+  const style = buildMapStyle(LIGHT_MAP, fontFaces);
+  return {
+    ...style,
+    sources: {
+      ...style.sources,
+      [SOURCES.incidents]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, ...CLUSTERED },
+    },
+  };
+}
+
 function bareStyle(points: GeoJSON.FeatureCollection): StyleSpecification {
   return {
     version: 8,
     sources: {
-      incidents: {
-        type: 'geojson',
-        data: points,
-        cluster: true,
-        clusterRadius: CLUSTER_RADIUS_PX,
-        clusterMaxZoom: CLUSTER_MAX_ZOOM,
-      },
+      incidents: { type: 'geojson', data: points, ...CLUSTERED },
     },
     layers: [
       { id: 'bg', type: 'background', paint: { 'background-color': '#dfe8ef' } },
@@ -66,7 +75,7 @@ async function start() {
     bounds: EUROPE_AND_CHINA,
     fitBoundsOptions: { padding: 16 },
     fadeDuration: 0,
-    style: basemap ? buildMapStyle(LIGHT_MAP, fontFaces) : bareStyle(points),
+    style: basemap ? appStyle() : bareStyle(points),
   });
   if (basemap) {
     map.once('load', () => {

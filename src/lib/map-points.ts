@@ -1,29 +1,51 @@
 /**
- * The map's clustered incident points for one dataset, each feature made once and reused by every
- * update, and the difference between two sets of shown incidents, so that narrowing the time
- * window or a filter sends the map only what changed instead of 100,000 features again.
- * Features carry the incident's dataset position as their `id` (what a source diff names).
+ * The map's incident points for one dataset, each feature made once and reused by every update,
+ * and the features of one clustering (map-clusters.ts): clusters carry what a click on them needs
+ * (their count, extent and, when small and at one spot, their members), points are the cached
+ * features. Point features carry the incident's dataset position as their `id`.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { placeFeature, type IncidentPointProperties } from './geo.ts';
+import { abbreviateCount, latOf, lngOf, PointGrid, type ClusterOptions, type Clustering } from './map-clusters.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
 
 export type IncidentPoint = Feature<Point, IncidentPointProperties> & { id: number };
 
-export interface PointsDiff {
-  add: IncidentPoint[];
-  /** Ids (dataset positions) of points to take away. */
-  remove: number[];
+/** What a cluster's feature carries; `cluster_id` is its index in the clustering it was drawn from. */
+export interface ClusterProperties {
+  cluster: true;
+  cluster_id: number;
+  point_count: number;
+  point_count_abbreviated: string;
+  /** The members' extent, longitude–latitude. */
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+  /** 1 when every member is at one point: no zoom splits it. */
+  one_spot: 0 | 1;
+  /** The members' ids as a JSON array, for a small cluster at one spot (listed on click). */
+  ids?: string;
 }
+
+export type ClusterPoint = Feature<Point, ClusterProperties>;
+
+/** Clusters at one spot up to this size are listed on click rather than zoomed into. */
+export const MAX_LISTED = 12;
 
 export class IncidentPointCache {
   readonly incidents: readonly LoadedIncident[];
+  readonly grid: PointGrid;
   /** By dataset position: the point, null for an incident without a place, undefined until made. */
   readonly #features: (IncidentPoint | null | undefined)[];
 
-  constructor(incidents: readonly LoadedIncident[]) {
+  constructor(incidents: readonly LoadedIncident[], options: ClusterOptions) {
     this.incidents = incidents;
     this.#features = new Array(incidents.length);
+    this.grid = new PointGrid(
+      incidents.map((incident) => (incident.places.length > 0 ? incident.places[0].lngLat : null)),
+      options,
+    );
   }
 
   /** The point of the incident at `position` (its first place), or null when it has no place. */
@@ -38,28 +60,49 @@ export class IncidentPointCache {
     return feature;
   }
 
-  /** Every point of the flagged incidents. */
-  collection(mask: Uint8Array): FeatureCollection<Point, IncidentPointProperties> {
-    const features: IncidentPoint[] = [];
-    for (let i = 0; i < mask.length; i++) {
-      if (mask[i] !== 1) continue;
-      const feature = this.point(i);
-      if (feature) features.push(feature);
+  /** The clusters and lone points of a clustering, as the map's incident source draws them. */
+  features(clustering: Clustering): FeatureCollection<Point, IncidentPointProperties | ClusterProperties> {
+    const clusters = clustering.clusters.map((cluster, index): ClusterPoint => {
+      const [x0, y0, x1, y1] = cluster.box;
+      const properties: ClusterProperties = {
+        cluster: true,
+        cluster_id: index,
+        point_count: cluster.count,
+        point_count_abbreviated: abbreviateCount(cluster.count),
+        west: lngOf(x0),
+        south: latOf(y1),
+        east: lngOf(x1),
+        north: latOf(y0),
+        one_spot: cluster.oneSpot ? 1 : 0,
+      };
+      if (cluster.oneSpot && cluster.count <= MAX_LISTED)
+        properties.ids = JSON.stringify(this.members(clustering)[index]);
+      return {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [lngOf(cluster.x), latOf(cluster.y)] },
+        properties,
+      };
+    });
+    const points: IncidentPoint[] = [];
+    for (const position of clustering.singles) {
+      const feature = this.point(position);
+      if (feature) points.push(feature);
     }
-    return { type: 'FeatureCollection', features };
+    return { type: 'FeatureCollection', features: [...clusters, ...points] };
   }
 
-  /** What turns the points of `shown` into those of `next`. */
-  diff(shown: Uint8Array, next: Uint8Array): PointsDiff {
-    const add: IncidentPoint[] = [];
-    const remove: number[] = [];
-    for (let i = 0; i < next.length; i++) {
-      if (shown[i] === next[i]) continue;
-      const feature = this.point(i);
-      if (!feature) continue;
-      if (next[i] === 1) add.push(feature);
-      else remove.push(i);
+  /** Each cluster's members' ids, by cluster index (one pass, remembered per clustering). */
+  members(clustering: Clustering): string[][] {
+    let members = this.#members.get(clustering);
+    if (!members) {
+      members = clustering.clusters.map(() => []);
+      const { clusterOf } = clustering;
+      for (let i = 0; i < clusterOf.length; i++)
+        if (clusterOf[i] !== -1) members[clusterOf[i]].push(this.incidents[i].id);
+      this.#members.set(clustering, members);
     }
-    return { add, remove };
+    return members;
   }
+
+  readonly #members = new WeakMap<Clustering, string[][]>();
 }

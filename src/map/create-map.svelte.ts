@@ -137,13 +137,10 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     /** The incident sources, fed by the effect below once the map exists. */
     let sources: IncidentSources | null = null;
     let destroyed = false;
-    /** Bumped by anything that will make the map busy, so an older idle reading is dropped. */
-    let busy = 0;
     const unlisten: (() => void)[] = [];
 
     const setData = (source: string, data: GeoJSON.GeoJSON) => {
       map?.getSource<GeoJSONSource>(source)?.setData(data);
-      busy++;
       options.onstate('moving');
     };
 
@@ -213,14 +210,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       created.keyboard.disableRotation();
       created.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
       created.on('error', (event) => console.warn('map:', event.error?.message ?? event));
-      created.on('movestart', () => {
-        busy++;
-        options.onstate('moving');
-      });
-      created.on('dataloading', () => {
-        busy++;
-        options.onstate('moving');
-      });
+      created.on('movestart', () => options.onstate('moving'));
+      created.on('dataloading', () => options.onstate('moving'));
       created.on('moveend', () => {
         const view = viewOf(created);
         if (!sameView(view, untrack(options.view))) options.onview(view);
@@ -228,19 +219,12 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
       created.on('idle', () => {
         // Incidents waiting to be sent: the map is not showing what it should yet.
-        if (sources?.waiting || shadesPending) return;
-        const reading = busy;
-        data
-          .readRendered(created)
-          .then((result) => {
-            if (destroyed || reading !== busy || !styleReady || sources?.waiting || shadesPending) return;
-            rendered = result;
-            container.dataset.renderedIncidents = result.incidents.join(' ');
-            container.dataset.renderedSelection = result.selection.join(' ');
-            container.dataset.renderedArcs = result.arcs.join(' ');
-            options.onstate('idle');
-          })
-          .catch((error: unknown) => console.warn('map: reading what was drawn failed', error));
+        if (!styleReady || sources?.waiting || shadesPending) return;
+        rendered = data.readRendered(created, () => sources?.clusterMembers() ?? []);
+        container.dataset.renderedIncidents = rendered.incidents.join(' ');
+        container.dataset.renderedSelection = rendered.selection.join(' ');
+        container.dataset.renderedArcs = rendered.arcs.join(' ');
+        options.onstate('idle');
       });
       created.on('webglcontextlost', () => {
         styleReady = false;
@@ -248,7 +232,6 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         options.onstate('unavailable', 'context-lost');
       });
       created.on('webglcontextrestored', () => {
-        busy++;
         options.onstate('moving');
         whenStyleLoaded(created);
       });
@@ -297,7 +280,6 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     $effect(() => {
       const incidents = options.incidents();
       if (!map || !styleReady || !sources) return;
-      busy++;
       options.onstate('moving');
       sources.show(incidents);
     });
@@ -352,7 +334,6 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         return;
       }
       shadesPending = values;
-      busy++;
       options.onstate('moving');
       shadeFrame ||= requestAnimationFrame(() => {
         shadeFrame = 0;

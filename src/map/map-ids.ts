@@ -1,3 +1,7 @@
+/** Clusters merge points closer than this, and stop merging past this zoom (map-clusters.ts). */
+export const CLUSTER_RADIUS_PX = 36;
+export const CLUSTER_MAX_ZOOM = 10;
+
 /** Names of the map style's sources and layers, shared by the style and the code that feeds and reads it. */
 export const SOURCES = {
   countries: 'countries',

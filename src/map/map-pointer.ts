@@ -5,8 +5,9 @@
  * zooms (two cases in one London building): a click on them, or on a cluster of only them, lists
  * them to choose from instead. Hover reports what is under the pointer.
  */
-import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent, PointLike } from 'maplibre-gl';
-import { LAYERS, SOURCES } from './map-ids.ts';
+import type { Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent, PointLike } from 'maplibre-gl';
+import type { ClusterProperties } from '../lib/map-points.ts';
+import { CLUSTER_MAX_ZOOM, LAYERS } from './map-ids.ts';
 
 /** What the pointer is over, with its position in CSS px relative to the map container. */
 export type PointerTarget =
@@ -34,8 +35,8 @@ export interface PointerHandlers {
 /** A few pixels of slack so small dots are easy to hit. */
 const HIT_SLOP_PX = 3;
 
-/** Clusters with more members than this zoom in rather than list them. */
-const MAX_LISTED = 12;
+/** Room around a cluster's members when zooming onto them, CSS px. */
+const EXPAND_PADDING_PX = 48;
 
 const hitBox = (point: { x: number; y: number }): [PointLike, PointLike] => [
   [point.x - HIT_SLOP_PX, point.y - HIT_SLOP_PX],
@@ -70,29 +71,31 @@ function incidentsAt(map: MapLibreMap, point: { x: number; y: number }): string[
 }
 
 /**
- * Zooms to where a cluster splits into its members, centred on it; a small cluster whose members
- * all share one place never splits, so its members are listed instead.
+ * Zooms onto a cluster's members, far enough for it to split (past the last clustered zoom if need
+ * be); a small cluster whose members all share one place never splits, so its members are listed
+ * instead.
  */
-export async function expandCluster(
+function expandCluster(
   map: MapLibreMap,
   feature: MapGeoJSONFeature,
   at: { x: number; y: number },
   handlers: Pick<PointerHandlers, 'onstack' | 'reducedMotion'>,
 ) {
-  const source = map.getSource<GeoJSONSource>(SOURCES.incidents);
-  if (!source) return;
-  const clusterId = feature.properties.cluster_id as number;
-  if (Number(feature.properties.point_count) <= MAX_LISTED) {
-    const leaves = await source.getClusterLeaves(clusterId, MAX_LISTED, 0);
-    const spots = new Set(leaves.map((leaf) => (leaf.geometry as GeoJSON.Point).coordinates.join()));
-    if (spots.size === 1)
-      return handlers.onstack({ ids: [...new Set(leaves.map((leaf) => String(leaf.properties?.id)))], ...at });
-  }
-  const zoom = await source.getClusterExpansionZoom(clusterId);
+  const cluster = feature.properties as ClusterProperties;
+  if (cluster.one_spot && typeof cluster.ids === 'string')
+    return handlers.onstack({ ids: JSON.parse(cluster.ids) as string[], ...at });
+  const zoom = map.getZoom();
+  const framed = map.cameraForBounds(
+    [
+      [cluster.west, cluster.south],
+      [cluster.east, cluster.north],
+    ],
+    { padding: EXPAND_PADDING_PX },
+  );
   const [lng, lat] = (feature.geometry as GeoJSON.Point).coordinates;
   map.easeTo({
-    center: [lng, lat],
-    zoom: Math.min(zoom, map.getMaxZoom()),
+    center: framed?.center ?? [lng, lat],
+    zoom: Math.min(Math.max(framed?.zoom ?? 0, Math.floor(zoom) + 1), CLUSTER_MAX_ZOOM + 1, map.getMaxZoom()),
     duration: handlers.reducedMotion() ? 0 : 500,
   });
 }
@@ -104,7 +107,7 @@ export function listenToPointer(map: MapLibreMap, handlers: PointerHandlers): ()
     const feature = featureAt(map, event.point);
     if (!feature) return;
     const at = { x: event.point.x, y: event.point.y };
-    if (feature.layer.id === LAYERS.clusters) void expandCluster(map, feature, at, handlers);
+    if (feature.layer.id === LAYERS.clusters) expandCluster(map, feature, at, handlers);
     else if (feature.layer.id === LAYERS.countryFill) {
       const code = String(feature.properties.code ?? '');
       if (code) handlers.oncountry(code);

@@ -3,8 +3,8 @@
  * screen (single points, other places, and every member of each drawn cluster), the selection,
  * the arcs, the labels, and where each mark sits, for tests to click (as the timeline's markRect).
  */
-import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
-import { LAYERS, SOURCES } from './map-ids.ts';
+import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
+import { LAYERS } from './map-ids.ts';
 
 /** A mark on screen, in CSS px relative to the map container. */
 export interface RenderedMark {
@@ -32,8 +32,8 @@ export interface Rendered {
 }
 
 /**
- * Cluster members are read from the worker; past this many (100,000 synthetic records) the map
- * lists only the unclustered incidents rather than stall every idle on a huge transfer.
+ * Past this many cluster members (100,000 synthetic records) the map lists only the unclustered
+ * incidents rather than write every id into the page at every idle.
  */
 const MAX_CLUSTER_MEMBERS = 20_000;
 
@@ -55,7 +55,8 @@ function unique<T>(features: MapGeoJSONFeature[], key: (feature: MapGeoJSONFeatu
 
 const idOf = (feature: MapGeoJSONFeature) => String(feature.properties.id);
 
-export async function readRendered(map: MapLibreMap): Promise<Rendered> {
+/** `clusterMembers`: each drawn cluster's members' ids, by `cluster_id`. */
+export function readRendered(map: MapLibreMap, clusterMembers: () => string[][]): Rendered {
   // Over a remote basemap our label layers are left out: nothing to read there.
   const query = (layer: string) => (map.getLayer(layer) ? map.queryRenderedFeatures({ layers: [layer] }) : []);
   const clusters = unique(query(LAYERS.clusters), (feature) => feature.properties.cluster_id as number);
@@ -63,17 +64,8 @@ export async function readRendered(map: MapLibreMap): Promise<Rendered> {
   const secondary = query(LAYERS.secondary);
 
   const total = clusters.reduce((sum, cluster) => sum + Number(cluster.properties.point_count), 0);
-  const source = map.getSource<GeoJSONSource>(SOURCES.incidents);
-  const members: string[][] =
-    source && total <= MAX_CLUSTER_MEMBERS
-      ? await Promise.all(
-          clusters.map(async (cluster) =>
-            (await source.getClusterLeaves(cluster.properties.cluster_id as number, Infinity, 0)).map((leaf) =>
-              String(leaf.properties?.id),
-            ),
-          ),
-        )
-      : clusters.map(() => []);
+  const byCluster = total <= MAX_CLUSTER_MEMBERS ? clusterMembers() : [];
+  const members = clusters.map((cluster) => [...(byCluster[cluster.properties.cluster_id as number] ?? [])]);
 
   const marks: RenderedMark[] = [
     ...clusters.map((cluster, i) => ({

@@ -19,8 +19,8 @@ describe('buildMapStyle', () => {
     expect(Object.values(style.sources).every((source) => source.type === 'geojson')).toBe(true);
     expect(style['font-faces']).toBe(fonts);
   });
-  it('clusters incidents and keys countries by ISO code for feature state', () => {
-    expect(style.sources[SOURCES.incidents]).toMatchObject({ cluster: true });
+  it('leaves clustering to us (map-clusters.ts) and keys countries by ISO code for feature state', () => {
+    expect(style.sources[SOURCES.incidents]).not.toHaveProperty('cluster');
     expect(style.sources[SOURCES.countries]).toMatchObject({ promoteId: 'code' });
   });
   it('draws the selection above everything', () => {

@@ -21,10 +21,6 @@ import type { MapTheme } from './map-theme.ts';
 /** The `text-font` name bound to the bundled files by `font-faces` (scripts/vite-map-fonts.ts). */
 export const MAP_FONT = 'Noto Sans Regular';
 
-/** Clusters merge points closer than this, and stop merging past this zoom. */
-export const CLUSTER_RADIUS_PX = 36;
-export const CLUSTER_MAX_ZOOM = 10;
-
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 /**
@@ -243,11 +239,8 @@ export function buildMapStyle(theme: MapTheme, fontFaces: StyleSpecification['fo
       [SOURCES.arcs]: geojson(),
       [SOURCES.links]: geojson(),
       [SOURCES.secondary]: geojson(),
-      [SOURCES.incidents]: geojson({
-        cluster: true,
-        clusterRadius: CLUSTER_RADIUS_PX,
-        clusterMaxZoom: CLUSTER_MAX_ZOOM,
-      }),
+      // Clustered on our side (incident-sources.ts): MapLibre draws the clusters it is given.
+      [SOURCES.incidents]: geojson(),
       [SOURCES.focusLinks]: geojson(),
       [SOURCES.focus]: geojson(),
     },
