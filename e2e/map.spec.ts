@@ -141,6 +141,9 @@ test('a cluster shows how many incidents it holds and splits when clicked', asyn
   expect(cluster.ids).toHaveLength(cluster.count);
   // Every incident is on the map, alone or inside a drawn cluster.
   expect(before.incidents).toEqual(ALL_IDS);
+  const box = (await map(page).boundingBox())!;
+  await page.mouse.move(box.x + cluster.x, box.y + cluster.y);
+  await expect(page.locator('.map-panel .tooltip')).toHaveText(`${cluster.count} incidents · click to zoom in`);
 
   await clickMap(page, cluster);
   await expect
@@ -406,6 +409,9 @@ test('incidents at one place, which never split however far one zooms, are liste
   const cluster = (await renderedMap(page)).marks.find((mark) => mark.kind === 'cluster')!;
   expect(cluster.count).toBe(3);
   const view = await map(page).getAttribute('data-rendered-incidents');
+  const box = (await map(page).boundingBox())!;
+  await page.mouse.move(box.x + cluster.x, box.y + cluster.y);
+  await expect(page.locator('.map-panel .tooltip')).toHaveText('3 incidents · at one place, click to list them');
 
   await clickMap(page, cluster);
   const stack = page.getByRole('dialog', { name: '3 incidents at this place' });

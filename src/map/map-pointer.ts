@@ -9,10 +9,16 @@ import type { Map as MapLibreMap, MapGeoJSONFeature, MapMouseEvent, PointLike } 
 import type { ClusterProperties } from '../lib/map-points.ts';
 import { CLUSTER_MAX_ZOOM, LAYERS } from './map-ids.ts';
 
+/** A small cluster at one spot, which no zoom splits, is listed on click. */
+function listsMembers(cluster: ClusterProperties): cluster is ClusterProperties & { ids: string } {
+  return Boolean(cluster.one_spot) && typeof cluster.ids === 'string';
+}
+
 /** What the pointer is over, with its position in CSS px relative to the map container. */
 export type PointerTarget =
   | { kind: 'incident'; id: string; x: number; y: number }
-  | { kind: 'cluster'; count: number; x: number; y: number }
+  /** `listed`: its members share one place, so a click lists them rather than zooming in. */
+  | { kind: 'cluster'; count: number; listed: boolean; x: number; y: number }
   | { kind: 'country'; code: string; x: number; y: number };
 
 /** Incidents drawn at one spot, and where (CSS px relative to the map container). */
@@ -55,8 +61,10 @@ function featureAt(map: MapLibreMap, point: { x: number; y: number }): MapGeoJSO
 function targetOf(feature: MapGeoJSONFeature | undefined, event: MapMouseEvent): PointerTarget | null {
   if (!feature) return null;
   const { x, y } = event.point;
-  if (feature.layer.id === LAYERS.clusters)
-    return { kind: 'cluster', count: Number(feature.properties.point_count), x, y };
+  if (feature.layer.id === LAYERS.clusters) {
+    const cluster = feature.properties as ClusterProperties;
+    return { kind: 'cluster', count: Number(cluster.point_count), listed: listsMembers(cluster), x, y };
+  }
   if (feature.layer.id === LAYERS.countryFill) {
     const code = String(feature.properties.code ?? '');
     return code ? { kind: 'country', code, x, y } : null;
@@ -82,8 +90,7 @@ function expandCluster(
   handlers: Pick<PointerHandlers, 'onstack' | 'reducedMotion'>,
 ) {
   const cluster = feature.properties as ClusterProperties;
-  if (cluster.one_spot && typeof cluster.ids === 'string')
-    return handlers.onstack({ ids: JSON.parse(cluster.ids) as string[], ...at });
+  if (listsMembers(cluster)) return handlers.onstack({ ids: JSON.parse(cluster.ids) as string[], ...at });
   const zoom = map.getZoom();
   const framed = map.cameraForBounds(
     [
