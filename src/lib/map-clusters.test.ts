@@ -3,6 +3,7 @@ import {
   abbreviateCount,
   clusterArea,
   clusterMembers,
+  clusterOf,
   containsBox,
   latOf,
   lngOf,
@@ -42,7 +43,7 @@ describe('PointGrid.cluster', () => {
     expect(clustering.clusters).toHaveLength(1);
     expect(clustering.clusters[0].count).toBe(2);
     expect(clustering.singles).toEqual([2]);
-    expect([...clustering.clusterOf]).toEqual([0, 0, -1]);
+    expect([0, 1, 2].map((i) => clusterOf(clustering, i))).toEqual([0, 0, -1]);
     expect(clusterMembers(clustering, 0)).toEqual([0, 1]);
   });
 
@@ -71,8 +72,8 @@ describe('PointGrid.cluster', () => {
     const clustering = grid.cluster(Uint8Array.from([1, 1, 0, 1]), 3, WORLD);
     expect(clustering.clusters.map((cluster) => cluster.count)).toEqual([2]);
     expect(clusterMembers(clustering, 0)).toEqual([0, 3]);
-    expect(clustering.clusterOf[1]).toBe(-1);
-    expect(clustering.clusterOf[2]).toBe(-1);
+    expect(clusterOf(clustering, 1)).toBe(-1);
+    expect(clusterOf(clustering, 2)).toBe(-1);
   });
 
   it('places a cluster at the centre of its members, with their extent', () => {
@@ -101,7 +102,7 @@ describe('PointGrid.cluster', () => {
     const clustering = grid.cluster(all(3), 2, europe);
     expect(clustering.clusters.map((cluster) => cluster.count)).toEqual([2]);
     expect(clustering.singles).toEqual([]);
-    expect(clustering.clusterOf[2]).toBe(-1);
+    expect(clusterOf(clustering, 2)).toBe(-1);
   });
 
   it('counts every point once across a dense grid of 100,000', () => {

@@ -62,64 +62,31 @@ export interface Clustering {
   clusters: PointCluster[];
   /** Dataset positions of the points drawn alone. */
   singles: number[];
-  /** By dataset position: the index of the point's cluster, or -1. */
-  clusterOf: Int32Array;
+  /** By dataset position: the point's grid cell (a slot), or -1 when not drawn. */
+  slotOf: Int32Array;
+  /** By slot: the index of the cell's cluster, or -1 for a point drawn alone. */
+  clusterOfSlot: Int32Array;
 }
 
 /** Up to this many cells the grid is an array; past it (a huge area at a high zoom), a hash map. */
-const MAX_DENSE_CELLS = 1 << 20;
+const MAX_DENSE_CELLS = 1 << 18;
 
-/** The occupied cells of a grid: each gets a slot, found by its column and row. */
-class CellTable {
-  readonly column: number[] = [];
-  readonly row: number[] = [];
-  readonly count: number[] = [];
-  readonly sumX: number[] = [];
-  readonly sumY: number[] = [];
-  /** A member, the only one of a cell of one. */
-  readonly first: number[] = [];
-  readonly #dense: Int32Array | null;
-  readonly #sparse = new Map<number, number>();
-  readonly #x0: number;
-  readonly #y0: number;
-  readonly #width: number;
-  readonly #height: number;
+/** Where each occupied cell's slot is, by the cell's position in the area's grid. */
+interface SlotLookup {
+  get(key: number): number;
+  set(key: number, slot: number): void;
+}
 
-  constructor(x0: number, y0: number, width: number, height: number) {
-    this.#x0 = x0;
-    this.#y0 = y0;
-    this.#width = width;
-    this.#height = height;
-    this.#dense = width * height <= MAX_DENSE_CELLS ? new Int32Array(width * height).fill(-1) : null;
+function slotLookup(cells: number): SlotLookup {
+  if (cells > MAX_DENSE_CELLS) {
+    const map = new Map<number, number>();
+    return { get: (key) => map.get(key) ?? -1, set: (key, slot) => void map.set(key, slot) };
   }
-
-  /** The slot of the cell at this column and row, -1 when empty or outside the grid. */
-  find(column: number, row: number): number {
-    const c = column - this.#x0;
-    const r = row - this.#y0;
-    if (c < 0 || r < 0 || c >= this.#width || r >= this.#height) return -1;
-    return this.#dense ? this.#dense[r * this.#width + c] : (this.#sparse.get(r * this.#width + c) ?? -1);
-  }
-
-  add(column: number, row: number, position: number, x: number, y: number): number {
-    let slot = this.find(column, row);
-    if (slot === -1) {
-      slot = this.count.length;
-      const key = (row - this.#y0) * this.#width + (column - this.#x0);
-      if (this.#dense) this.#dense[key] = slot;
-      else this.#sparse.set(key, slot);
-      this.column.push(column);
-      this.row.push(row);
-      this.count.push(0);
-      this.sumX.push(0);
-      this.sumY.push(0);
-      this.first.push(position);
-    }
-    this.count[slot]++;
-    this.sumX[slot] += x;
-    this.sumY[slot] += y;
-    return slot;
-  }
+  const dense = new Int32Array(cells).fill(-1);
+  return {
+    get: (key) => dense[key],
+    set: (key, slot) => void (dense[key] = slot),
+  };
 }
 
 export class PointGrid {
@@ -142,94 +109,140 @@ export class PointGrid {
   /** The flagged points in `area`, clustered as drawn at the whole zoom `zoom`. */
   cluster(mask: Uint8Array, zoom: number, area: MercatorBox): Clustering {
     const { x, y } = this;
-    const clusterOf = new Int32Array(x.length).fill(-1);
+    const n = x.length;
+    const slotOf = new Int32Array(n).fill(-1);
     const singles: number[] = [];
     const [ax0, ay0, ax1, ay1] = area;
-    // NaN (no place) fails every comparison: such incidents are never in the area.
-    const inArea = (i: number) => x[i] >= ax0 && x[i] <= ax1 && y[i] >= ay0 && y[i] <= ay1;
 
     if (zoom > this.options.maxZoom) {
-      for (let i = 0; i < x.length; i++) if (mask[i] === 1 && inArea(i)) singles.push(i);
-      return { zoom, area, clusters: [], singles, clusterOf };
+      // NaN (no place) fails every comparison: such incidents are never in the area.
+      for (let i = 0; i < n; i++) {
+        if (mask[i] === 1 && x[i] >= ax0 && x[i] <= ax1 && y[i] >= ay0 && y[i] <= ay1) singles.push(i);
+      }
+      return { zoom, area, clusters: [], singles, slotOf, clusterOfSlot: new Int32Array(0) };
     }
 
-    // Pass 1: each shown point into its cell, with the cell's sums.
+    // Pass 1: each shown point into its cell (a slot, made on first use), with the cell's sums
+    // and extent. Columns and rows count cells from the world's north-west corner.
     const cells = (WORLD_PX * 2 ** zoom) / this.options.radiusPx;
     const gx0 = Math.floor(ax0 * cells);
     const gy0 = Math.floor(ay0 * cells);
-    const table = new CellTable(gx0, gy0, Math.floor(ax1 * cells) - gx0 + 1, Math.floor(ay1 * cells) - gy0 + 1);
-    const slotOf = new Int32Array(x.length).fill(-1);
-    for (let i = 0; i < x.length; i++) {
-      if (mask[i] !== 1 || !inArea(i)) continue;
-      slotOf[i] = table.add(Math.floor(x[i] * cells), Math.floor(y[i] * cells), i, x[i], y[i]);
+    const width = Math.floor(ax1 * cells) - gx0 + 1;
+    const height = Math.floor(ay1 * cells) - gy0 + 1;
+    const lookup = slotLookup(width * height);
+    const capacity = Math.min(n, width * height);
+    const count = new Int32Array(capacity);
+    const column = new Int32Array(capacity);
+    const row = new Int32Array(capacity);
+    const first = new Int32Array(capacity);
+    const sumX = new Float64Array(capacity);
+    const sumY = new Float64Array(capacity);
+    const minX = new Float64Array(capacity);
+    const minY = new Float64Array(capacity);
+    const maxX = new Float64Array(capacity);
+    const maxY = new Float64Array(capacity);
+    let slots = 0;
+    for (let i = 0; i < n; i++) {
+      if (mask[i] !== 1) continue;
+      const px = x[i];
+      const py = y[i];
+      if (!(px >= ax0 && px <= ax1 && py >= ay0 && py <= ay1)) continue;
+      const c = Math.floor(px * cells);
+      const r = Math.floor(py * cells);
+      const key = (r - gy0) * width + (c - gx0);
+      let slot = lookup.get(key);
+      if (slot === -1) {
+        slot = slots++;
+        lookup.set(key, slot);
+        column[slot] = c;
+        row[slot] = r;
+        first[slot] = i;
+        minX[slot] = maxX[slot] = px;
+        minY[slot] = maxY[slot] = py;
+      } else {
+        if (px < minX[slot]) minX[slot] = px;
+        if (px > maxX[slot]) maxX[slot] = px;
+        if (py < minY[slot]) minY[slot] = py;
+        if (py > maxY[slot]) maxY[slot] = py;
+      }
+      count[slot]++;
+      sumX[slot] += px;
+      sumY[slot] += py;
+      slotOf[i] = slot;
     }
+    const find = (c: number, r: number) =>
+      c < gx0 || r < gy0 || c >= gx0 + width || r >= gy0 + height ? -1 : lookup.get((r - gy0) * width + (c - gx0));
 
-    // Pass 2: the fullest cells first take in neighbouring cells whose centre is within a radius.
-    const { count, sumX, sumY } = table;
-    const order = count.map((_, slot) => slot).sort((a, b) => count[b] - count[a] || a - b);
-    const groupOf = new Int32Array(count.length).fill(-1);
-    const groups: { slots: number[]; count: number; sumX: number; sumY: number }[] = [];
+    // Pass 2: the fullest cells first take in neighbouring cells whose centre is within a radius;
+    // a group of one point is drawn alone, the others are clusters.
+    const order = Array.from({ length: slots }, (_, slot) => slot).sort((a, b) => count[b] - count[a] || a - b);
+    const clusterOfSlot = new Int32Array(slots).fill(-1);
+    const taken = new Uint8Array(slots);
+    const clusters: PointCluster[] = [];
     const radius = 1 / cells;
+    const members: number[] = [];
     for (const slot of order) {
-      if (groupOf[slot] !== -1) continue;
-      const group = { slots: [slot], count: count[slot], sumX: sumX[slot], sumY: sumY[slot] };
-      groupOf[slot] = groups.length;
+      if (taken[slot]) continue;
+      taken[slot] = 1;
+      members.length = 0;
+      members.push(slot);
       const centreX = sumX[slot] / count[slot];
       const centreY = sumY[slot] / count[slot];
       for (let dy = -1; dy <= 1; dy++) {
         for (let dx = -1; dx <= 1; dx++) {
-          const other = table.find(table.column[slot] + dx, table.row[slot] + dy);
-          if (other === -1 || groupOf[other] !== -1) continue;
+          const other = find(column[slot] + dx, row[slot] + dy);
+          if (other === -1 || taken[other]) continue;
           if (Math.hypot(sumX[other] / count[other] - centreX, sumY[other] / count[other] - centreY) > radius) continue;
-          groupOf[other] = groups.length;
-          group.slots.push(other);
-          group.count += count[other];
-          group.sumX += sumX[other];
-          group.sumY += sumY[other];
+          taken[other] = 1;
+          members.push(other);
         }
       }
-      groups.push(group);
-    }
-
-    // Pass 3: groups of one are single points; the others become clusters with their extent.
-    const clusterIndex = new Int32Array(groups.length).fill(-1);
-    const clusters: PointCluster[] = [];
-    groups.forEach((group, g) => {
-      if (group.count === 1) singles.push(table.first[group.slots[0]]);
-      else {
-        clusterIndex[g] = clusters.length;
-        clusters.push({
-          x: group.sumX / group.count,
-          y: group.sumY / group.count,
-          count: group.count,
-          box: [Infinity, Infinity, -Infinity, -Infinity],
-          oneSpot: true,
-        });
+      if (members.length === 1 && count[slot] === 1) {
+        singles.push(first[slot]);
+        continue;
       }
-    });
-    for (let i = 0; i < x.length; i++) {
-      if (slotOf[i] === -1) continue;
-      const index = clusterIndex[groupOf[slotOf[i]]];
-      if (index === -1) continue;
-      clusterOf[i] = index;
-      const box = clusters[index].box;
-      if (x[i] < box[0]) box[0] = x[i];
-      if (y[i] < box[1]) box[1] = y[i];
-      if (x[i] > box[2]) box[2] = x[i];
-      if (y[i] > box[3]) box[3] = y[i];
-    }
-    for (const cluster of clusters)
+      const cluster: PointCluster = {
+        x: 0,
+        y: 0,
+        count: 0,
+        box: [Infinity, Infinity, -Infinity, -Infinity],
+        oneSpot: false,
+      };
+      let totalX = 0;
+      let totalY = 0;
+      for (const member of members) {
+        clusterOfSlot[member] = clusters.length;
+        cluster.count += count[member];
+        totalX += sumX[member];
+        totalY += sumY[member];
+        cluster.box = [
+          Math.min(cluster.box[0], minX[member]),
+          Math.min(cluster.box[1], minY[member]),
+          Math.max(cluster.box[2], maxX[member]),
+          Math.max(cluster.box[3], maxY[member]),
+        ];
+      }
+      cluster.x = totalX / cluster.count;
+      cluster.y = totalY / cluster.count;
       cluster.oneSpot = cluster.box[0] === cluster.box[2] && cluster.box[1] === cluster.box[3];
+      clusters.push(cluster);
+    }
     singles.sort((a, b) => a - b);
-    return { zoom, area, clusters, singles, clusterOf };
+    return { zoom, area, clusters, singles, slotOf, clusterOfSlot };
   }
+}
+
+/** The index of the cluster that counts the point at this dataset position, or -1. */
+export function clusterOf(clustering: Clustering, position: number): number {
+  const slot = clustering.slotOf[position];
+  return slot === -1 || slot >= clustering.clusterOfSlot.length ? -1 : clustering.clusterOfSlot[slot];
 }
 
 /** The dataset positions of a cluster's members, in dataset order. */
 export function clusterMembers(clustering: Clustering, index: number, limit = Infinity): number[] {
   const members: number[] = [];
-  const { clusterOf } = clustering;
-  for (let i = 0; i < clusterOf.length && members.length < limit; i++) if (clusterOf[i] === index) members.push(i);
+  for (let i = 0; i < clustering.slotOf.length && members.length < limit; i++)
+    if (clusterOf(clustering, i) === index) members.push(i);
   return members;
 }
 

@@ -21,6 +21,12 @@ describe('IncidentPointCache', () => {
     expect(points.point(1)).toBeNull();
   });
 
+  it('lists the flagged incidents with several places', () => {
+    const points = new IncidentPointCache(incidents, OPTIONS);
+    expect(points.withSeveralPlaces(Uint8Array.from([1, 1, 1, 1])).map(({ id }) => id)).toEqual(['b']);
+    expect(points.withSeveralPlaces(Uint8Array.from([1, 1, 0, 1]))).toEqual([]);
+  });
+
   it('draws a clustering as cluster features and the cached points of lone incidents', () => {
     const points = new IncidentPointCache(incidents, OPTIONS);
     const clustering = points.grid.cluster(Uint8Array.from([1, 1, 1, 1]), 4, WORLD);

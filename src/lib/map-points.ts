@@ -6,7 +6,15 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { placeFeature, type IncidentPointProperties } from './geo.ts';
-import { abbreviateCount, latOf, lngOf, PointGrid, type ClusterOptions, type Clustering } from './map-clusters.ts';
+import {
+  abbreviateCount,
+  clusterOf,
+  latOf,
+  lngOf,
+  PointGrid,
+  type ClusterOptions,
+  type Clustering,
+} from './map-clusters.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
 
 export type IncidentPoint = Feature<Point, IncidentPointProperties> & { id: number };
@@ -48,6 +56,14 @@ export class IncidentPointCache {
     );
   }
 
+  /** The flagged incidents with more than one place, in dataset order (most datasets have few). */
+  withSeveralPlaces(mask: Uint8Array): LoadedIncident[] {
+    this.#several ??= this.incidents.flatMap((incident, position) => (incident.places.length > 1 ? [position] : []));
+    return this.#several.filter((position) => mask[position] === 1).map((position) => this.incidents[position]);
+  }
+
+  #several: number[] | null = null;
+
   /** The point of the incident at `position` (its first place), or null when it has no place. */
   point(position: number): IncidentPoint | null {
     let feature = this.#features[position];
@@ -62,6 +78,8 @@ export class IncidentPointCache {
 
   /** The clusters and lone points of a clustering, as the map's incident source draws them. */
   features(clustering: Clustering): FeatureCollection<Point, IncidentPointProperties | ClusterProperties> {
+    const listed = clustering.clusters.map((cluster) => cluster.oneSpot && cluster.count <= MAX_LISTED);
+    const listedIds = listed.some(Boolean) ? this.#ids(clustering, listed) : [];
     const clusters = clustering.clusters.map((cluster, index): ClusterPoint => {
       const [x0, y0, x1, y1] = cluster.box;
       const properties: ClusterProperties = {
@@ -75,8 +93,7 @@ export class IncidentPointCache {
         north: latOf(y0),
         one_spot: cluster.oneSpot ? 1 : 0,
       };
-      if (cluster.oneSpot && cluster.count <= MAX_LISTED)
-        properties.ids = JSON.stringify(this.members(clustering)[index]);
+      if (listed[index]) properties.ids = JSON.stringify(listedIds[index]);
       return {
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [lngOf(cluster.x), latOf(cluster.y)] },
@@ -91,17 +108,27 @@ export class IncidentPointCache {
     return { type: 'FeatureCollection', features: [...clusters, ...points] };
   }
 
-  /** Each cluster's members' ids, by cluster index (one pass, remembered per clustering). */
+  /** Each cluster's members' ids, by cluster index (remembered per clustering). */
   members(clustering: Clustering): string[][] {
     let members = this.#members.get(clustering);
     if (!members) {
-      members = clustering.clusters.map(() => []);
-      const { clusterOf } = clustering;
-      for (let i = 0; i < clusterOf.length; i++)
-        if (clusterOf[i] !== -1) members[clusterOf[i]].push(this.incidents[i].id);
+      members = this.#ids(
+        clustering,
+        clustering.clusters.map(() => true),
+      );
       this.#members.set(clustering, members);
     }
     return members;
+  }
+
+  /** The members' ids of the wanted clusters (one pass over the dataset; the rest stay empty). */
+  #ids(clustering: Clustering, wanted: boolean[]): string[][] {
+    const ids: string[][] = clustering.clusters.map(() => []);
+    for (let i = 0; i < this.incidents.length; i++) {
+      const index = clusterOf(clustering, i);
+      if (index !== -1 && wanted[index]) ids[index].push(this.incidents[i].id);
+    }
+    return ids;
   }
 
   readonly #members = new WeakMap<Clustering, string[][]>();

@@ -181,8 +181,9 @@ export class IncidentSources {
     this.#secondaryList = next.list;
     // The other places and their links: most datasets have none, and an empty source set empty
     // again still reloads its tiles and redraws.
-    const secondary = this.#data.secondaryPlaces(next.list);
-    const links = this.#data.placeLinks(next.list, LINKED_INCIDENTS_LIMIT);
+    const several = this.#points.withSeveralPlaces(next.mask);
+    const secondary = this.#data.secondaryPlaces(several);
+    const links = this.#data.placeLinks(several, LINKED_INCIDENTS_LIMIT);
     if (secondary.features.length > 0 || this.#secondaryShown) this.#setData(SOURCES.secondary, secondary);
     if (links.features.length > 0 || this.#secondaryShown) this.#setData(SOURCES.links, links);
     this.#secondaryShown = secondary.features.length > 0 || links.features.length > 0;
