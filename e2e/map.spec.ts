@@ -436,6 +436,8 @@ test('incidents at one place, which never split however far one zooms, are liste
   await expect(stack).toHaveCount(0);
   await page.getByRole('checkbox', { name: /Estonia/ }).uncheck();
 
+  // Only once the map draws the cluster again is there anything at that point to click.
+  await mapIdle(page);
   await clickMap(page, cluster);
   await stack.getByRole('button', { name: /FBI and MI5 heads/ }).click();
   await expect(stack).toHaveCount(0);
