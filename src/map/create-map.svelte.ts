@@ -26,6 +26,7 @@ import { IncidentSources, type MapIncidents } from './incident-sources.ts';
 import { SOURCES } from './map-ids.ts';
 import type { IncidentStack, PointerTarget } from './map-pointer.ts';
 import type { Rendered } from './map-rendered.ts';
+import type { SketchedMark } from './map-sketch.ts';
 import type { MapTheme } from './map-theme.ts';
 
 /** Framing padding in CSS px, and how close "fit to filtered" may zoom onto a single place. */
@@ -54,6 +55,8 @@ export interface IncidentMapOptions {
   /** A country to outline as hovered, from outside the map (the country list's focus). */
   highlightedCountry: () => string | null;
   showArcs: () => boolean;
+  /** The timeline is moving and the map follows it: incident marks are sketched (map-sketch.ts), the rest held. */
+  sketching: () => boolean;
   /** The camera wanted by the rest of the app (URL): the map jumps there when it differs. */
   view: () => MapView | null;
   theme: () => MapTheme;
@@ -79,6 +82,8 @@ type MapContainer = HTMLDivElement & {
   rendered?: () => Rendered | null;
   /** Where a longitude–latitude is on screen, CSS px relative to the container. */
   project?: (lngLat: LngLat) => { x: number; y: number };
+  /** The marks sketched over the map while the timeline moves (map-sketch.ts). */
+  sketched?: () => readonly SketchedMark[];
 };
 
 /** Copies the map's WebGL canvas during a render, while its buffer still holds the frame. */
@@ -260,7 +265,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         const { x, y } = created.project(lngLat);
         return { x, y };
       };
-      sources = new IncidentSources(created, data, setData);
+      sources = new IncidentSources(created, data, setData, () => untrack(options.theme));
+      container.sketched = () => sources?.sketched() ?? [];
       map = created;
       options.oncontroller(controller(created));
       options.oncapture?.(() => captureCanvas(created));
@@ -285,6 +291,13 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     });
 
     $effect(() => {
+      const sketching = options.sketching();
+      if (map && styleReady && sources) sources.sketch(sketching);
+    });
+
+    // Arcs and shades wait for the timeline to stop: each change would be a WebGL redraw.
+    $effect(() => {
+      if (options.sketching()) return;
       const arcs =
         options.showArcs() && basemap ? data.actorTargetArcs(options.incidents().list, basemap.anchors) : EMPTY;
       if (map && styleReady) setData(SOURCES.arcs, arcs);
@@ -335,6 +348,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       }
       shadesPending = values;
       options.onstate('moving');
+      if (options.sketching()) return;
       shadeFrame ||= requestAnimationFrame(() => {
         shadeFrame = 0;
         afterThisFrame(applyShades);

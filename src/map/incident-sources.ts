@@ -6,6 +6,11 @@
  * made again when the shown incidents change, when the map crosses a whole zoom level, or when it
  * is panned out of the area clustered. Updates are sent after the views have painted, only the
  * latest, one at a time.
+ *
+ * While the timeline moves with the map following it, the marks are sketched on a canvas over the
+ * map instead (map-sketch.ts) and MapLibre's incident layers are faded out: without a GPU each
+ * MapLibre redraw costs a long frame. When the gesture ends MapLibre gets the last marks, and the
+ * sketch goes in the frame that shows them.
  */
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import {
@@ -20,7 +25,9 @@ import type { IncidentPointCache } from '../lib/map-points.ts';
 import { markMoment } from '../lib/mark-moment.ts';
 import { afterThisFrame, nextTask } from '../lib/next-task.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, SOURCES } from './map-ids.ts';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, LAYERS, SOURCES } from './map-ids.ts';
+import type { MapSketch, SketchedMark, SketchedMarks } from './map-sketch.ts';
+import type { MapTheme } from './map-theme.ts';
 
 /** What the map draws: the incidents passing every filter and inside the time window. */
 export interface MapIncidents {
@@ -34,6 +41,20 @@ export interface MapIncidents {
 const LINKED_INCIDENTS_LIMIT = 2_000;
 
 type MapData = typeof import('./map-data.ts');
+
+/** The paint values that fade MapLibre's incident marks out while the sketch stands in for them. */
+type PaintProperty = Parameters<MapLibreMap['setPaintProperty']>[1];
+type PaintValue = Parameters<MapLibreMap['setPaintProperty']>[2];
+const FADED_PAINT: [layer: string, property: PaintProperty][] = [
+  [LAYERS.links, 'line-opacity'],
+  [LAYERS.secondary, 'circle-opacity'],
+  [LAYERS.secondary, 'circle-stroke-opacity'],
+  [LAYERS.clusters, 'circle-opacity'],
+  [LAYERS.clusters, 'circle-stroke-opacity'],
+  [LAYERS.clusterCounts, 'text-opacity'],
+  [LAYERS.points, 'circle-opacity'],
+  [LAYERS.points, 'circle-stroke-opacity'],
+];
 
 function sameFlags(a: Uint8Array, b: Uint8Array): boolean {
   if (a === b) return true;
@@ -62,17 +83,45 @@ export class IncidentSources {
   /** Whether the other-places and links sources may hold anything (the style starts them empty). */
   #secondaryShown = false;
   #destroyed = false;
+  readonly #theme: () => MapTheme;
+  /** Whether updates are sketched rather than sent (the timeline is moving). */
+  #sketching = false;
+  #sketch: MapSketch | null = null;
+  /** The clustering the sketch shows. */
+  #sketched: Clustering | null = null;
+  /** The faded layers' own paint values, to restore; null when not faded. */
+  #fadedFrom: [layer: string, property: PaintProperty, value: PaintValue][] | null = null;
+  /** Counts sketches, so that a MapLibre update that lands after a new sketch began leaves it be. */
+  #sketchGeneration = 0;
 
-  constructor(map: MapLibreMap, data: MapData, setData: (source: string, data: GeoJSON.GeoJSON) => void) {
+  constructor(
+    map: MapLibreMap,
+    data: MapData,
+    setData: (source: string, data: GeoJSON.GeoJSON) => void,
+    theme: () => MapTheme,
+  ) {
     this.#map = map;
     this.#data = data;
     this.#setData = setData;
+    this.#theme = theme;
     map.on('move', this.#onmove);
   }
 
-  /** Incidents are waiting to be sent: the map does not show what it should yet. */
+  /** Incidents are waiting to be sent, or sketched: the map does not show what it should yet. */
   get waiting(): boolean {
-    return this.#pending;
+    return this.#pending || this.#fadedFrom !== null;
+  }
+
+  /**
+   * Sketches the updates (true) while the timeline moves, or sends MapLibre the last (false). A
+   * new dataset is always sent: there is nothing of it on the map to fade.
+   */
+  sketch(on: boolean): void {
+    if (on === this.#sketching) return;
+    this.#sketching = on;
+    if (on || this.#fadedFrom === null) return;
+    this.#pending = true;
+    if (!this.#inFlight) this.#schedule();
   }
 
   /** Shows these incidents, soon. */
@@ -82,6 +131,11 @@ export class IncidentSources {
     if (!this.#inFlight) this.#schedule();
   }
 
+  /** The marks sketched over the map, while the timeline moves (empty otherwise). */
+  sketched(): readonly SketchedMark[] {
+    return this.#sketch?.drawn ?? [];
+  }
+
   /** Each drawn cluster's members' ids, by `cluster_id` (what the map drew at its last idle). */
   clusterMembers(): string[][] {
     return this.#clustering && this.#points ? this.#points.members(this.#clustering) : [];
@@ -89,6 +143,8 @@ export class IncidentSources {
 
   /** The sources may have lost what they held (a lost WebGL context): the next update sends everything. */
   forget(): void {
+    this.#sketch?.clear();
+    this.#fadedFrom = null;
     this.#clustering = null;
     this.#clusteredMask = null;
     this.#secondaryList = null;
@@ -100,6 +156,7 @@ export class IncidentSources {
     this.#destroyed = true;
     this.#map.off('move', this.#onmove);
     cancelAnimationFrame(this.#frame);
+    this.#sketch?.clear();
   }
 
   /** The whole zoom to cluster at (every zoom past clustering is the same). */
@@ -119,7 +176,8 @@ export class IncidentSources {
 
   /** The camera moved: cluster again once it has left the zoom level or the area clustered. */
   readonly #onmove = () => {
-    const clustering = this.#clustering;
+    this.#sketch?.follow();
+    const clustering = this.#fadedFrom ? this.#sketched : this.#clustering;
     if (!clustering || this.#pending || !this.#wanted) return;
     if (clustering.zoom === this.#zoom() && containsBox(clustering.area, this.#screen())) return;
     this.#pending = true;
@@ -151,7 +209,10 @@ export class IncidentSources {
         maxZoom: CLUSTER_MAX_ZOOM,
       });
       this.#clustering = null;
+      // The sketch shows the previous dataset: it goes as soon as MapLibre draws the new one.
+      this.#unfade();
     }
+    if (this.#sketching && this.#clustering) return this.#drawSketch(next);
     const zoom = this.#zoom();
     const screen = this.#screen();
     const shown = this.#clustering;
@@ -176,6 +237,7 @@ export class IncidentSources {
           if (this.#pending) this.#schedule();
         }));
     }
+    if (this.#fadedFrom) this.#unfadeOnceDrawn();
     markMoment('atlas:map-data');
     if (next.list === this.#secondaryList) return;
     this.#secondaryList = next.list;
@@ -187,5 +249,56 @@ export class IncidentSources {
     if (secondary.features.length > 0 || this.#secondaryShown) this.#setData(SOURCES.secondary, secondary);
     if (links.features.length > 0 || this.#secondaryShown) this.#setData(SOURCES.links, links);
     this.#secondaryShown = secondary.features.length > 0 || links.features.length > 0;
+  }
+
+  #drawSketch(next: MapIncidents): void {
+    const points = this.#points!;
+    const clustering = points.grid.cluster(next.mask, this.#zoom(), clusterArea(this.#screen()));
+    this.#sketched = clustering;
+    const several = points.withSeveralPlaces(next.mask);
+    const marks: SketchedMarks = {
+      incidents: points.features(clustering),
+      secondary: this.#data.secondaryPlaces(several),
+      links: this.#data.placeLinks(several, LINKED_INCIDENTS_LIMIT),
+    };
+    this.#sketch ??= new this.#data.MapSketch(this.#map);
+    this.#sketch.draw(marks, this.#theme());
+    this.#fade();
+    markMoment('atlas:map-data');
+  }
+
+  #fade(): void {
+    this.#sketchGeneration++;
+    if (this.#fadedFrom) return;
+    const map = this.#map;
+    this.#fadedFrom = FADED_PAINT.filter(([layer]) => map.getLayer(layer)).map(([layer, property]) => [
+      layer,
+      property,
+      map.getPaintProperty(layer, property) as PaintValue,
+    ]);
+    for (const [layer, property] of this.#fadedFrom) map.setPaintProperty(layer, property, 0);
+  }
+
+  /** Once MapLibre has drawn what it was just sent, its marks come back and the sketch goes. */
+  #unfadeOnceDrawn(): void {
+    const generation = this.#sketchGeneration;
+    const map = this.#map;
+    map.once('idle', () => {
+      if (this.#destroyed || this.#sketching || generation !== this.#sketchGeneration) return;
+      this.#unfade();
+    });
+  }
+
+  #unfade(): void {
+    const faded = this.#fadedFrom;
+    if (!faded) return;
+    this.#fadedFrom = null;
+    const map = this.#map;
+    for (const [layer, property, value] of faded) map.setPaintProperty(layer, property, value);
+    // Cleared as MapLibre renders the restored layers: both show in the same frame.
+    const generation = this.#sketchGeneration;
+    map.once('render', () => {
+      if (generation === this.#sketchGeneration) this.#sketch?.clear();
+    });
   }
 }

@@ -9,5 +9,6 @@ export { capitalPoints } from '../lib/map-labels.ts';
 export { IncidentPointCache } from '../lib/map-points.ts';
 export { FINE_BASEMAP_ZOOM, loadCoarseBasemap, loadFineBasemap, type MapBasemap } from './map-basemap.ts';
 export { listenToPointer } from './map-pointer.ts';
+export { MapSketch } from './map-sketch.ts';
 export { readRendered } from './map-rendered.ts';
 export { buildMapStyle, overlayStyle, themePaint } from './map-style.ts';

@@ -27,6 +27,7 @@ export const LAYERS = {
   clusterCounts: 'incident-cluster-counts',
   points: 'incident-points',
   secondary: 'incident-secondary',
+  links: 'place-links',
   hovered: 'incident-hovered',
   selected: 'incident-selected',
 } as const;

@@ -6,7 +6,14 @@ import { incidentPoints } from '../lib/geo.ts';
 import { techniqueColour } from '../lib/palette.ts';
 import { incident, loaded } from '../lib/test/fixtures.ts';
 import { PARIS } from '../lib/test/places.ts';
-import { buildMapStyle, overlayStyle, techniqueColourExpression, themePaint } from './map-style.ts';
+import {
+  buildMapStyle,
+  clusterRadius,
+  overlayStyle,
+  pointColour,
+  techniqueColourExpression,
+  themePaint,
+} from './map-style.ts';
 import { DARK_MAP, LIGHT_MAP } from './map-theme.ts';
 
 const fonts = { 'Noto Sans Regular': [{ url: 'latin.woff2', 'unicode-range': ['U+0000-00FF'] }] };
@@ -87,5 +94,30 @@ describe('techniqueColourExpression', () => {
     expect(colourOf(own)).toBe(css(techniqueColour('Drone overflight')));
     expect(css(techniqueColour('Drone overflight'))).not.toBe(css(techniqueColour(undefined)));
     expect(colourOf({ technique: 'unknown' })).toBe(css(techniqueColour(undefined)));
+  });
+
+  it('gives the colour the sketch draws a point with (map-sketch.ts)', () => {
+    const points = loaded(
+      incident({ id: 'a', date: '2020', places: [PARIS], techniques: ['honey-trap'] }),
+      incident({ id: 'b', date: '2020', places: [PARIS], techniques: ['Drone overflight'] }),
+      incident({ id: 'c', date: '2020', places: [PARIS], techniques: [] }),
+    ).map((record) => incidentPoints([record]).features[0].properties);
+    for (const properties of points) expect(css(pointColour(properties))).toBe(colourOf(properties));
+  });
+});
+
+describe('clusterRadius', () => {
+  const clusters = buildMapStyle(LIGHT_MAP, fonts).layers.find((layer) => layer.id === LAYERS.clusters)!;
+  const radius = createExpression(clusters.type === 'circle' ? clusters.paint?.['circle-radius'] : null, {
+    type: 'number',
+  } as never);
+  if (radius.result !== 'success') throw new Error('the cluster radius does not compile');
+
+  it('is the radius the style draws a cluster of that many with', () => {
+    for (const count of [2, 9, 10, 99, 100, 999, 1000, 25_000]) {
+      const drawn = radius.value.evaluate({ zoom: 4 }, { type: 1, properties: { point_count: count } } as never);
+      expect(clusterRadius(count), `${count} members`).toBe(drawn);
+    }
+    expect(clusterRadius(2)).toBeLessThan(clusterRadius(1000));
   });
 });

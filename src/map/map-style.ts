@@ -14,6 +14,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import { TECHNIQUES } from '../lib/vocabulary.ts';
+import type { IncidentPointProperties } from '../lib/geo.ts';
 import { techniqueColour } from '../lib/palette.ts';
 import { LAYERS, SOURCES } from './map-ids.ts';
 import type { MapTheme } from './map-theme.ts';
@@ -37,6 +38,11 @@ export function techniqueColourExpression(): ExpressionSpecification {
   ] as unknown as ExpressionSpecification;
 }
 
+function clusterRadiusExpression(): ExpressionSpecification {
+  const [smallest, ...larger] = [...MARK_SIZES.clusterRadii].reverse();
+  return ['step', ['get', 'point_count'], smallest[1], ...larger.flat()] as unknown as ExpressionSpecification;
+}
+
 /** Features whose role in the focus source is `role` (the selected or the hovered incident). */
 export function roleFilter(role: 'selected' | 'hovered'): FilterSpecification {
   return ['==', ['get', 'role'], role];
@@ -45,13 +51,50 @@ export function roleFilter(role: 'selected' | 'hovered'): FilterSpecification {
 const isCountryLevel: ExpressionSpecification = ['==', ['get', 'countryLevel'], 1];
 
 /**
+ * Sizes of the incident marks, in CSS px, shared by the style and the sketch that stands in for
+ * it while the timeline moves (map-sketch.ts).
+ */
+export const MARK_SIZES = {
+  /** A cluster's radius, by member count: the first that the count reaches, from the largest. */
+  clusterRadii: [
+    [1000, 23],
+    [100, 19],
+    [10, 15],
+    [0, 12],
+  ] as readonly (readonly [minCount: number, radius: number])[],
+  clusterStroke: 2,
+  clusterText: 12,
+  point: 6,
+  secondary: 4.5,
+  /** A ring (a place known only to its country) is a pixel larger than a dot, with a thicker outline. */
+  ringGrowth: 1,
+  ringStroke: 3,
+  dotStroke: 1.5,
+} as const;
+
+export function clusterRadius(count: number): number {
+  return MARK_SIZES.clusterRadii.find(([minCount]) => count >= minCount)?.[1] ?? MARK_SIZES.clusterRadii.at(-1)![1];
+}
+
+/** The colour `techniqueColourExpression` gives a point, for drawing it without MapLibre. */
+export function pointColour(properties: IncidentPointProperties): string {
+  if (Object.hasOwn(TECHNIQUES, properties.technique)) return techniqueColour(properties.technique);
+  return properties.colour ?? techniqueColour(undefined);
+}
+
+/**
  * A place: a filled dot for a site or city; a ring (hollow, thick outline in the technique's
  * colour) for an incident placed only at country level. `radius` is the dot's.
  */
 function placePaint(theme: MapTheme, radius: number) {
   const colour = techniqueColourExpression();
   return {
-    'circle-radius': ['case', isCountryLevel, radius + 1, radius] as DataDrivenPropertyValueSpecification<number>,
+    'circle-radius': [
+      'case',
+      isCountryLevel,
+      radius + MARK_SIZES.ringGrowth,
+      radius,
+    ] as DataDrivenPropertyValueSpecification<number>,
     'circle-color': ['case', isCountryLevel, theme.land, colour] as DataDrivenPropertyValueSpecification<string>,
     'circle-stroke-color': [
       'case',
@@ -59,7 +102,12 @@ function placePaint(theme: MapTheme, radius: number) {
       colour,
       theme.markStroke,
     ] as DataDrivenPropertyValueSpecification<string>,
-    'circle-stroke-width': ['case', isCountryLevel, 3, 1.5] as DataDrivenPropertyValueSpecification<number>,
+    'circle-stroke-width': [
+      'case',
+      isCountryLevel,
+      MARK_SIZES.ringStroke,
+      MARK_SIZES.dotStroke,
+    ] as DataDrivenPropertyValueSpecification<number>,
   };
 }
 
@@ -147,7 +195,7 @@ function layers(theme: MapTheme): LayerSpecification[] {
       paint: textHalo(theme),
     },
     {
-      id: 'place-links',
+      id: LAYERS.links,
       type: 'line',
       source: SOURCES.links,
       layout: { 'line-cap': 'round' },
@@ -157,7 +205,7 @@ function layers(theme: MapTheme): LayerSpecification[] {
       id: LAYERS.secondary,
       type: 'circle',
       source: SOURCES.secondary,
-      paint: placePaint(theme, 4.5),
+      paint: placePaint(theme, MARK_SIZES.secondary),
     },
     {
       id: LAYERS.clusters,
@@ -166,9 +214,9 @@ function layers(theme: MapTheme): LayerSpecification[] {
       filter: ['has', 'point_count'],
       paint: {
         'circle-color': theme.cluster,
-        'circle-radius': ['step', ['get', 'point_count'], 12, 10, 15, 100, 19, 1000, 23],
+        'circle-radius': clusterRadiusExpression(),
         'circle-stroke-color': theme.markStroke,
-        'circle-stroke-width': 2,
+        'circle-stroke-width': MARK_SIZES.clusterStroke,
       },
     },
     {
@@ -179,7 +227,7 @@ function layers(theme: MapTheme): LayerSpecification[] {
       layout: {
         'text-field': ['get', 'point_count_abbreviated'],
         'text-font': [MAP_FONT],
-        'text-size': 12,
+        'text-size': MARK_SIZES.clusterText,
         'text-allow-overlap': true,
         'text-ignore-placement': true,
       },
@@ -190,7 +238,7 @@ function layers(theme: MapTheme): LayerSpecification[] {
       type: 'circle',
       source: SOURCES.incidents,
       filter: ['!', ['has', 'point_count']],
-      paint: placePaint(theme, 6),
+      paint: placePaint(theme, MARK_SIZES.point),
     },
     {
       id: 'incident-focus-links',
@@ -230,6 +278,9 @@ export function buildMapStyle(theme: MapTheme, fontFaces: StyleSpecification['fo
   const geojson = (extra: object = {}) => ({ type: 'geojson' as const, data: empty(), ...extra });
   return {
     version: 8,
+    // Paint changes (a theme switch, the sketch fading the incident layers) apply at once: a
+    // transition is a run of WebGL redraws, each a long frame without a GPU.
+    transition: { duration: 0, delay: 0 },
     'font-faces': fontFaces,
     sources: {
       [SOURCES.countries]: geojson({ promoteId: 'code' }),
@@ -284,6 +335,7 @@ export function overlayStyle(remote: StyleSpecification, ours: StyleSpecificatio
     );
   return {
     ...remote,
+    transition: ours.transition,
     'font-faces': { ...remote['font-faces'], ...ours['font-faces'] },
     sources: { ...remote.sources, ...ours.sources },
     layers: [...remote.layers, ...layers],

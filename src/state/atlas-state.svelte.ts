@@ -57,12 +57,12 @@ export class AtlasState {
    */
   timelineMoving = $state(false);
   /**
-   * `deferred` (the default): the map keeps what it shows while the timeline moves and catches up
-   * when the gesture ends, so the timeline keeps its frame rate (a WebGL redraw per update costs
-   * frames, most of all with software rendering); the list and counts follow as it moves. `live`:
-   * the map follows every update too.
+   * `live` (the default): the map follows the timeline as it moves, its incident marks sketched on
+   * a canvas over it meanwhile (map-sketch.ts: a WebGL redraw per update would cost frames without
+   * a GPU). `deferred`: the map keeps what it shows and catches up when the gesture ends; the list
+   * and counts follow either way.
    */
-  mapDuringGestures = $state<MapDuringGestures>('deferred');
+  mapDuringGestures = $state<MapDuringGestures>('live');
   /** Small messages about input that was ignored or changed (URL parameters, imports). */
   notices = $state.raw<string[]>([]);
 

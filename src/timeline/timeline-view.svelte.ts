@@ -3,7 +3,7 @@
  * layout derived from the atlas, the window being drawn, keyboard focus and hover.
  *
  * `atlas.window` stays the one time filter. While a gesture or an animation runs, the timeline
- * draws a *live* window every frame and commits it to the atlas about every 90 ms (and once more
+ * draws a *live* window every frame and commits it to the atlas about every 80 ms (and once more
  * when the gesture ends), so the list and counts (and the map, when `atlas.mapDuringGestures` is
  * `live`) follow without being recomputed on every frame of a zoom. When updating the views takes
  * long, commits are spaced to a few times that cost, so the timeline keeps its frame rate. The
@@ -20,10 +20,11 @@ import { locateEntry, type Hit } from '../lib/timeline-locate.ts';
 import type { AtlasState } from '../state/atlas-state.svelte.ts';
 
 /**
- * The time from one commit of a running gesture to the next, when the views can keep up: with a
- * few ms of timer lateness the list and counts update at least every 100 ms.
+ * The time from the start of one commit of a running gesture to the next, when the views can keep
+ * up: with a frame of timer lateness and the commit's own cost, the list, counts and map still
+ * update at least every 100 ms.
  */
-export const COMMIT_INTERVAL_MS = 85;
+export const COMMIT_INTERVAL_MS = 75;
 /** Commits are at least this many times their own cost apart. */
 const COMMIT_COST_FACTOR = 4;
 const ANIMATION_MS = 280;
@@ -40,8 +41,8 @@ export class TimelineView {
   #commitTimer: ReturnType<typeof setTimeout> | undefined;
   /** How long the views took to follow the last commit, ms. */
   #commitCost = 0;
-  /** When the last commit ended (`performance.now()`). */
-  #lastCommit = -Infinity;
+  /** When the last commit started (`performance.now()`). */
+  #lastCommitStart = -Infinity;
   #frame = 0;
   #target: TimeWindow | null = null;
   /** The incident the keyboard is on, and the lane it was reached in. */
@@ -108,7 +109,7 @@ export class TimelineView {
     this.atlas.timelineMoving = true;
     if (this.#commitTimer !== undefined) return;
     // Counted from the last commit, so a gesture's updates keep their rhythm (the first one goes at once).
-    const due = this.#lastCommit + Math.max(COMMIT_INTERVAL_MS, COMMIT_COST_FACTOR * this.#commitCost);
+    const due = this.#lastCommitStart + Math.max(COMMIT_INTERVAL_MS, COMMIT_COST_FACTOR * this.#commitCost);
     this.#commitTimer = setTimeout(
       () => {
         this.#commitTimer = undefined;
@@ -123,8 +124,8 @@ export class TimelineView {
     // The views update here and now, so what they cost is what is measured.
     flushSync(() => (this.atlas.window = window));
     markMoment('atlas:window-commit');
-    this.#lastCommit = performance.now();
-    this.#commitCost = this.#lastCommit - started;
+    this.#lastCommitStart = started;
+    this.#commitCost = performance.now() - started;
   }
 
   /** The gesture ended: commit what it shows. */
