@@ -11,10 +11,10 @@ export interface BenchResult {
   /** How the page held up while it loaded (the app only). */
   loading?: LoadResponsiveness;
   heapMb?: number;
-  /** Timeline gestures with the map deferred to the gesture's end (the app's default). */
+  /** Timeline gestures with the map deferred to the gesture's end. */
   timelineZoom?: GestureResult;
   timelinePan?: GestureResult;
-  /** The same with the map following live. */
+  /** The same with the map following live (the app's default). */
   timelineZoomLive?: GestureResult;
   timelinePanLive?: GestureResult;
   mapZoom?: GestureResult;
@@ -101,7 +101,7 @@ function timelineTable(results: BenchResult[]): string {
       row([
         r.subject,
         r.count.toLocaleString('en'),
-        app ? 'deferred (default)' : '—',
+        app ? 'deferred' : '—',
         frames(r.timelineZoom),
         frames(r.timelinePan),
         updates(r.timelineZoom),
@@ -113,7 +113,7 @@ function timelineTable(results: BenchResult[]): string {
         row([
           r.subject,
           r.count.toLocaleString('en'),
-          'live',
+          'live (default)',
           frames(r.timelineZoomLive),
           frames(r.timelinePanLive),
           updates(r.timelineZoomLive),
@@ -180,12 +180,12 @@ export function evaluateTargets(results: BenchResult[], defaultViewBytes: number
     met: tenK ? tenK.readyMs !== null && tenK.readyMs <= 1000 : null,
     scenario: { count: 10_000, scenario: 'load' },
   });
-  frameTarget(`10k: timeline zoom and pan p95 ≤ ${FRAME_TARGET_MS} ms (map deferred, the default)`, 10_000, false);
+  frameTarget(`10k: timeline zoom and pan p95 ≤ ${FRAME_TARGET_MS} ms (map live, the default)`, 10_000, true);
   const vis10 = peer('vis-timeline', 10_000);
-  if (tenK?.timelineZoom && vis10?.timelineZoom) {
+  if (tenK?.timelineZoomLive && vis10?.timelineZoom) {
     const ratio = Math.min(
-      vis10.timelineZoom.p95 / tenK.timelineZoom.p95,
-      (vis10.timelinePan?.p95 ?? NaN) / (tenK.timelinePan?.p95 ?? NaN),
+      vis10.timelineZoom.p95 / tenK.timelineZoomLive.p95,
+      (vis10.timelinePan?.p95 ?? NaN) / (tenK.timelinePanLive?.p95 ?? NaN),
     );
     targets.push({
       name: '10k: timeline frames ≥ 10× better than vis-timeline (p95, worse of zoom and pan)',
@@ -200,13 +200,20 @@ export function evaluateTargets(results: BenchResult[], defaultViewBytes: number
     met: hundredK ? isNumber(hundredK.afterFetchMs) && hundredK.afterFetchMs <= 3000 : null,
     scenario: { count: 100_000, scenario: 'load' },
   });
-  frameTarget(`100k: timeline zoom and pan p95 ≤ ${FRAME_TARGET_MS} ms (map deferred, the default)`, 100_000, false);
-  frameTarget(`100k: timeline zoom and pan p95 ≤ ${FRAME_TARGET_MS} ms with the map live`, 100_000, true);
-  const keepUp = hundredK?.timelineZoomLive?.updates;
+  frameTarget(`100k: timeline zoom and pan p95 ≤ ${FRAME_TARGET_MS} ms with the map live (the default)`, 100_000, true);
+  frameTarget(`(additional) 100k: the same with the map deferred to the gesture's end`, 100_000, false);
+  // The worse of zoom and pan.
+  const gaps = [hundredK?.timelineZoomLive?.updates, hundredK?.timelinePanLive?.updates];
+  const keepUp = gaps.every(Boolean)
+    ? {
+        list: { maxGapMs: Math.max(...gaps.map((g) => g!.list.maxGapMs)) },
+        map: { maxGapMs: Math.max(...gaps.map((g) => g!.map.maxGapMs)) },
+      }
+    : null;
   targets.push({
-    name: '100k: map and list keep up during a timeline gesture (an update at least every 100 ms, map live)',
+    name: '100k: map and list keep up during a timeline gesture (an update at least every 100 ms)',
     value: keepUp ? `list max gap ${ms(keepUp.list.maxGapMs)}, map max gap ${ms(keepUp.map.maxGapMs)}` : 'not measured',
-    met: keepUp ? keepUp.list.maxGapMs <= 120 && keepUp.map.maxGapMs <= 120 : null,
+    met: keepUp ? keepUp.list.maxGapMs <= 100 && keepUp.map.maxGapMs <= 100 : null,
   });
   const mapRatio = (bare: BenchResult | undefined) =>
     hundredK?.mapZoom && hundredK.mapPan && bare?.mapZoom && bare.mapPan
@@ -267,9 +274,10 @@ requestAnimationFrame intervals during the gesture: p50 / **p95** / max and the 
 frame target counts as met at p95 ≤ ${FRAME_TARGET_MS} ms. Software WebGL caps any WebGL map near 30 fps here (33 ms
 frames): that is the floor for map frames, and any map redraw during a timeline gesture costs such frames.
 
-Timeline gestures are measured twice: with the map deferred to the end of the gesture (the app's default,
-\`mapDuringGestures: 'deferred'\`) and with the map following live. "Updates during zoom" counts the list's and the
-map's updates during the gesture and the longest gap between two of them.
+Timeline gestures are measured twice: with the map following live (the app's default, its incident marks sketched
+on a canvas over the map while the timeline moves) and with the map deferred to the end of the gesture
+(\`mapDuringGestures: 'deferred'\`). "Updates during zoom" counts the list's and the map's updates during the gesture
+and the longest gap between two of them, from the gesture's start.
 
 ## Targets
 

@@ -99,6 +99,8 @@ async function start() {
       root.dataset.mapState = 'idle';
     });
   }
+  // For experiments from a script (which layers cost what): the bench page is never shipped.
+  (window as unknown as { benchMap: Map }).benchMap = map;
   map.on('movestart', () => (root.dataset.mapState = 'moving'));
   map.on('idle', () => (root.dataset.mapState = 'idle'));
 }
