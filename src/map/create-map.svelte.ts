@@ -63,6 +63,8 @@ export interface IncidentMapOptions {
   reducedMotion: () => boolean;
   /** Embeds: one-finger pan and plain-wheel zoom are left to the page. */
   cooperative: boolean;
+  /** The canvas's name as a landmark (MapLibre makes it a region). */
+  title: string;
   onstate: (state: MapState, reason?: string) => void;
   onselect: (id: string) => void;
   /** Incidents drawn at one spot were clicked: they are to be listed (null: the list is stale). */
@@ -199,6 +201,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
             : { bounds: EUROPE_AND_CHINA, fitBoundsOptions: { padding: 16 } }),
           attributionControl: { compact: true, customAttribution: 'Natural Earth · Noto fonts (OFL)' },
           cooperativeGestures: options.cooperative,
+          locale: { 'Map.Title': options.title },
           dragRotate: false,
           pitchWithRotate: false,
           renderWorldCopies: false,
