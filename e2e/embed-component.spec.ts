@@ -186,4 +186,8 @@ test('the components pass axe', async ({ page, baseURL }) => {
   await expect(first(page).getByRole('region', { name: 'Incident map, First atlas' })).toBeVisible();
   await expect(second(page).getByRole('region', { name: 'Incident map, Second atlas' })).toBeVisible();
   await expect(second(page).getByRole('region', { name: 'Cite this record Second atlas' })).toBeVisible();
+  // A new label renames them, the map's canvas too.
+  await setAttribute(first(page), 'label', 'Renamed atlas');
+  await expect(first(page).getByRole('region', { name: 'Incident map, Renamed atlas' })).toBeVisible();
+  await expect(first(page).getByRole('region', { name: 'Map, Renamed atlas', exact: true })).toBeVisible();
 });

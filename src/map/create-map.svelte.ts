@@ -63,8 +63,8 @@ export interface IncidentMapOptions {
   reducedMotion: () => boolean;
   /** Embeds: one-finger pan and plain-wheel zoom are left to the page. */
   cooperative: boolean;
-  /** The canvas's name as a landmark (MapLibre makes it a region). */
-  title: string;
+  /** The canvas's name as a landmark (MapLibre makes it a region named "Map"). */
+  title: () => string;
   onstate: (state: MapState, reason?: string) => void;
   onselect: (id: string) => void;
   /** Incidents drawn at one spot were clicked: they are to be listed (null: the list is stale). */
@@ -201,7 +201,6 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
             : { bounds: EUROPE_AND_CHINA, fitBoundsOptions: { padding: 16 } }),
           attributionControl: { compact: true, customAttribution: 'Natural Earth · Noto fonts (OFL)' },
           cooperativeGestures: options.cooperative,
-          locale: { 'Map.Title': options.title },
           dragRotate: false,
           pitchWithRotate: false,
           renderWorldCopies: false,
@@ -291,6 +290,11 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       if (!map || !styleReady || !sources) return;
       options.onstate('moving');
       sources.show(incidents);
+    });
+
+    $effect(() => {
+      const title = options.title();
+      map?.getCanvas().setAttribute('aria-label', title);
     });
 
     $effect(() => {
