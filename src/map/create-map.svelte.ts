@@ -6,7 +6,7 @@
  */
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
-import type { GeoJSONSource, Map as MapLibreMap, MapOptions, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import fontFaces from 'virtual:map-font-faces';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import {
@@ -17,12 +17,13 @@ import {
   type LngLat,
   type LngLatBounds,
 } from '../lib/bounds.ts';
-import { roundView, sameView, type MapView } from '../lib/map-view.ts';
+import { sameView, type MapView } from '../lib/map-view.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
 import { afterThisFrame } from '../lib/next-task.ts';
 import { IncidentSources, type MapIncidents } from './incident-sources.ts';
+import { captureCanvas, mapStyle, viewBounds, viewOf } from './map-setup.ts';
 import { SOURCES } from './map-ids.ts';
 import type { IncidentStack, PointerTarget } from './map-pointer.ts';
 import type { Rendered } from './map-rendered.ts';
@@ -88,47 +89,7 @@ type MapContainer = HTMLDivElement & {
   sketched?: () => readonly SketchedMark[];
 };
 
-/** Copies the map's WebGL canvas during a render, while its buffer still holds the frame. */
-function captureCanvas(map: MapLibreMap): Promise<HTMLCanvasElement | null> {
-  return new Promise((resolve) => {
-    map.once('render', () => {
-      const source = map.getCanvas();
-      const copy = document.createElement('canvas');
-      copy.width = source.width;
-      copy.height = source.height;
-      copy.getContext('2d')?.drawImage(source, 0, 0);
-      resolve(copy);
-    });
-    map.triggerRepaint();
-  });
-}
-
-function viewOf(map: MapLibreMap): MapView {
-  const { lng, lat } = map.getCenter();
-  return roundView({ zoom: map.getZoom(), lat, lng });
-}
-
-function viewBounds(map: MapLibreMap): LngLatBounds {
-  const bounds = map.getBounds();
-  return [bounds.getSouthWest().toArray() as LngLat, bounds.getNorthEast().toArray() as LngLat];
-}
-
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
-
-/**
- * Build-time setting, off by default: a remote basemap style to draw our layers over (README,
- * "A richer basemap"). Never a URL parameter: the page must not fetch from hosts a visitor names.
- */
-const REMOTE_STYLE_URL: string = import.meta.env.VITE_MAP_STYLE_URL ?? '';
-
-/** Our offline style, or the remote basemap with our layers over it when one is configured. */
-function mapStyle(
-  ours: StyleSpecification,
-  overlayStyle: (remote: StyleSpecification, ours: StyleSpecification) => StyleSpecification,
-): Pick<MapOptions, 'style' | 'transformStyle'> {
-  if (!REMOTE_STYLE_URL) return { style: ours };
-  return { style: REMOTE_STYLE_URL, transformStyle: (_previous, remote) => overlayStyle(remote, ours) };
-}
 
 export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElement> {
   return (node) => {

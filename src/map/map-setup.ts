@@ -1,0 +1,47 @@
+/**
+ * Around a MapLibre map, for create-map.svelte.ts: its style (ours, or a remote basemap with ours
+ * over it), its camera as the atlas's view, and a copy of its pixels.
+ */
+import type { Map as MapLibreMap, MapOptions, StyleSpecification } from 'maplibre-gl';
+import type { LngLat, LngLatBounds } from '../lib/bounds.ts';
+import { roundView, type MapView } from '../lib/map-view.ts';
+
+/** Copies the map's WebGL canvas during a render, while its buffer still holds the frame. */
+export function captureCanvas(map: MapLibreMap): Promise<HTMLCanvasElement | null> {
+  return new Promise((resolve) => {
+    map.once('render', () => {
+      const source = map.getCanvas();
+      const copy = document.createElement('canvas');
+      copy.width = source.width;
+      copy.height = source.height;
+      copy.getContext('2d')?.drawImage(source, 0, 0);
+      resolve(copy);
+    });
+    map.triggerRepaint();
+  });
+}
+
+export function viewOf(map: MapLibreMap): MapView {
+  const { lng, lat } = map.getCenter();
+  return roundView({ zoom: map.getZoom(), lat, lng });
+}
+
+export function viewBounds(map: MapLibreMap): LngLatBounds {
+  const bounds = map.getBounds();
+  return [bounds.getSouthWest().toArray() as LngLat, bounds.getNorthEast().toArray() as LngLat];
+}
+
+/**
+ * Build-time setting, off by default: a remote basemap style to draw our layers over (README,
+ * "A richer basemap"). Never a URL parameter: the page must not fetch from hosts a visitor names.
+ */
+const REMOTE_STYLE_URL: string = import.meta.env.VITE_MAP_STYLE_URL ?? '';
+
+/** Our offline style, or the remote basemap with our layers over it when one is configured. */
+export function mapStyle(
+  ours: StyleSpecification,
+  overlayStyle: (remote: StyleSpecification, ours: StyleSpecification) => StyleSpecification,
+): Pick<MapOptions, 'style' | 'transformStyle'> {
+  if (!REMOTE_STYLE_URL) return { style: ours };
+  return { style: REMOTE_STYLE_URL, transformStyle: (_previous, remote) => overlayStyle(remote, ours) };
+}
