@@ -243,24 +243,26 @@ export class IncidentSources {
     this.#secondaryList = next.list;
     // The other places and their links: most datasets have none, and an empty source set empty
     // again still reloads its tiles and redraws.
-    const several = this.#points.withSeveralPlaces(next.mask);
-    const secondary = this.#data.secondaryPlaces(several);
-    const links = this.#data.placeLinks(several, LINKED_INCIDENTS_LIMIT);
+    const { secondary, links } = this.#otherPlaces(next.mask);
     if (secondary.features.length > 0 || this.#secondaryShown) this.#setData(SOURCES.secondary, secondary);
     if (links.features.length > 0 || this.#secondaryShown) this.#setData(SOURCES.links, links);
     this.#secondaryShown = secondary.features.length > 0 || links.features.length > 0;
+  }
+
+  /** The flagged incidents' places after their first, and the links between each one's places. */
+  #otherPlaces(mask: Uint8Array): Pick<SketchedMarks, 'secondary' | 'links'> {
+    const several = this.#points!.withSeveralPlaces(mask);
+    return {
+      secondary: this.#data.secondaryPlaces(several),
+      links: this.#data.placeLinks(several, LINKED_INCIDENTS_LIMIT),
+    };
   }
 
   #drawSketch(next: MapIncidents): void {
     const points = this.#points!;
     const clustering = points.grid.cluster(next.mask, this.#zoom(), clusterArea(this.#screen()));
     this.#sketched = clustering;
-    const several = points.withSeveralPlaces(next.mask);
-    const marks: SketchedMarks = {
-      incidents: points.features(clustering),
-      secondary: this.#data.secondaryPlaces(several),
-      links: this.#data.placeLinks(several, LINKED_INCIDENTS_LIMIT),
-    };
+    const marks: SketchedMarks = { incidents: points.features(clustering), ...this.#otherPlaces(next.mask) };
     this.#sketch ??= new this.#data.MapSketch(this.#map);
     this.#sketch.draw(marks, this.#theme());
     this.#fade();

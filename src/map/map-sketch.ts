@@ -6,16 +6,16 @@
  * circles on a canvas cost well under a millisecond. The sources fade MapLibre's incident layers
  * out meanwhile (incident-sources.ts) and bring them back once they hold the gesture's last marks.
  */
-import type { FeatureCollection, LineString, Point } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { IncidentPointProperties } from '../lib/geo.ts';
+import type { IncidentPointProperties, IncidentPoints, PlaceLinks } from '../lib/geo.ts';
 import type { ClusterProperties } from '../lib/map-points.ts';
 import { clusterRadius, MARK_SIZES, pointColour } from './map-style.ts';
 import type { MapTheme } from './map-theme.ts';
 
 export interface SketchedMarks {
-  links: FeatureCollection<LineString, unknown>;
-  secondary: FeatureCollection<Point, IncidentPointProperties>;
+  links: PlaceLinks;
+  secondary: IncidentPoints;
   incidents: FeatureCollection<Point, IncidentPointProperties | ClusterProperties>;
 }
 
