@@ -21,7 +21,7 @@ describe('ImportJob', () => {
   it('sends the incidents in batches, then the problems, with progress that only rises', async () => {
     const events = await run(rows(BATCH_SIZE * 2 + 1), 'x.csv');
     const batches = events.filter((event) => event.type === 'batch');
-    expect(batches.map((batch) => decodeIncidents(batch.json).length)).toEqual([BATCH_SIZE, BATCH_SIZE, 1]);
+    expect(batches.map((batch) => decodeIncidents(batch).length)).toEqual([BATCH_SIZE, BATCH_SIZE, 1]);
     expect(events.at(-1)).toMatchObject({ type: 'done', problems: [], choice: { mapping: { date: 'date' } } });
     const phases = events.flatMap((event) => (event.type === 'progress' ? [event.phase] : []));
     expect([...new Set(phases)]).toEqual(['parsing', 'checking', 'transferring']);
@@ -33,7 +33,7 @@ describe('ImportJob', () => {
       job.apply({ mapping: { date: 'when', title: 'what' }, order: 'month-first' });
     });
     const batch = events.find((event) => event.type === 'batch');
-    expect(batch?.type === 'batch' && decodeIncidents(batch.json)[0].date).toBe('2021-03-02');
+    expect(batch?.type === 'batch' && decodeIncidents(batch)[0].date).toBe('2021-03-02');
   });
 
   it('fails with the parser’s sentence', async () => {
@@ -53,7 +53,7 @@ describe('ImportJob', () => {
     ] as const) {
       const events = await run(bytes, 'x.csv');
       const batch = events.find((event) => event.type === 'batch');
-      expect(batch?.type === 'batch' && decodeIncidents(batch.json)[0].title).toBe('Tarmo Kõuts in Café');
+      expect(batch?.type === 'batch' && decodeIncidents(batch)[0].title).toBe('Tarmo Kõuts in Café');
       expect(events.at(-1)).toMatchObject({ type: 'done', notices });
     }
   });

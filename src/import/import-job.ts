@@ -4,10 +4,11 @@
  * choice when one is needed, and emits the incidents in batches.
  */
 import type { ColumnChoice } from '../lib/column-mapping.ts';
-import { decodeText, type DecodedText } from '../lib/decode-text.ts';
+import { decodeText } from '../lib/decode-text.ts';
 import { startImport } from '../lib/import-dataset.ts';
 import { readTable, type ImportTable, type TableInspection } from '../lib/import-table.ts';
-import { DatasetError, DEFAULT_BATCH_SIZE, type CheckedRecord, type LoadedDataset } from '../lib/parse-incidents.ts';
+import { DatasetError, DEFAULT_BATCH_SIZE, type CheckedBatch, type LoadedDataset } from '../lib/parse-incidents.ts';
+import { fetchDataset } from './download.ts';
 import { encodeIncidents, type ImportEvent, type ReadRequest } from './protocol.ts';
 
 /**
@@ -18,49 +19,6 @@ import { encodeIncidents, type ImportEvent, type ReadRequest } from './protocol.
 export const BATCH_SIZE = DEFAULT_BATCH_SIZE;
 
 type Emit = (event: ImportEvent) => void;
-
-/** The whole body as one block of bytes, for `decodeText` (the encoding is told from the whole file). */
-function joinChunks(chunks: Uint8Array[], length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-async function fetchText(url: string, emit: Emit): Promise<DecodedText & { contentType?: string }> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin' });
-  } catch {
-    const other = new URL(url).origin !== self.location.origin;
-    throw new DatasetError(
-      `The dataset could not be fetched from ${url}: the network request failed` +
-        (other
-          ? ' (the other site may not allow it, or this site’s security policy may not allow connecting to it).'
-          : '.'),
-    );
-  }
-  if (!response.ok) {
-    throw new DatasetError(`The dataset could not be fetched from ${url}: the server answered ${response.status}.`);
-  }
-  const contentType = response.headers.get('content-type') ?? undefined;
-  const total = Number(response.headers.get('content-length')) || 0;
-  if (!response.body) return { ...decodeText(new Uint8Array(await response.arrayBuffer())), contentType };
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    chunks.push(value);
-    emit({ type: 'progress', phase: 'downloading', share: total > 0 ? received / total : null });
-  }
-  return { ...decodeText(joinChunks(chunks, received)), contentType };
-}
 
 export class ImportJob {
   #emit: Emit;
@@ -76,17 +34,25 @@ export class ImportJob {
   async read(request: ReadRequest): Promise<void> {
     try {
       const { source } = request;
-      const { text, notice, contentType } =
+      const read =
         source.kind === 'url'
-          ? await fetchText(source.url, this.#emit).finally(() =>
-              this.#emit({ type: 'fetched', at: performance.timeOrigin + performance.now() }),
-            )
+          ? await fetchDataset(source.url, {
+              emit: this.#emit,
+              name: request.name,
+              format: request.format,
+              onBatch: this.#sendBatch,
+            })
           : source.kind === 'file'
             ? {
                 ...decodeText(new Uint8Array(await source.file.arrayBuffer())),
                 contentType: source.file.type || undefined,
               }
             : { text: source.text, notice: undefined, contentType: undefined };
+      if ('dataset' in read) {
+        this.#finish(read.dataset, []);
+        return;
+      }
+      const { text, notice, contentType } = read;
       this.#decodeNotices = notice ? [notice] : [];
       this.#emit({ type: 'progress', phase: 'parsing', share: 0 });
       const start = startImport(text, {
@@ -132,8 +98,8 @@ export class ImportJob {
   }
 
   /** Each batch goes as soon as it is read, so the page decodes it while the next is read. */
-  #sendBatch = (records: CheckedRecord[]): void => {
-    this.#emit({ type: 'batch', json: encodeIncidents(records) });
+  #sendBatch = (batch: CheckedBatch): void => {
+    this.#emit({ type: 'batch', ...encodeIncidents(batch) });
   };
 
   /** The incidents have all been sent (`dataset.incidents` is empty): the rest of the dataset. */

@@ -185,7 +185,10 @@ export class Importer {
         this.question = { inspection: event.inspection, name: pending.origin.name };
         break;
       case 'batch':
-        for (const incident of decodeIncidents(event.json)) pending.incidents.push(incident);
+        for (const incident of decodeIncidents(event)) pending.incidents.push(incident);
+        break;
+      case 'discard':
+        pending.incidents = [];
         break;
       case 'done':
         void this.#present(pending, event);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIncidents, type CheckedRecord } from '../lib/parse-incidents.ts';
+import { parseIncidents, type CheckedBatch } from '../lib/parse-incidents.ts';
 import { incident } from '../lib/test/fixtures.ts';
 import { PARIS } from '../lib/test/places.ts';
 import { decodeIncidents, encodeIncidents, overallPercent } from './protocol.ts';
@@ -18,15 +18,15 @@ const records = [
 
 describe('encodeIncidents and decodeIncidents', () => {
   it('a batch read in the worker loads on the page as the page would load it itself', () => {
-    const batches: CheckedRecord[][] = [];
+    const batches: CheckedBatch[] = [];
     const streamed = parseIncidents(records, 'open', { onBatch: (batch) => batches.push(batch), batchSize: 2 });
     expect(streamed.incidents).toEqual([]);
-    expect(batches.map((batch) => batch.length)).toEqual([2, 1]);
+    expect(batches.map((batch) => batch.records.length)).toEqual([2, 1]);
     const decoded = batches.flatMap((batch) => decodeIncidents(encodeIncidents(batch)));
     expect(decoded).toEqual(parseIncidents(records, 'open').incidents);
   });
   it('an open end crosses as running on (JSON has no Infinity)', () => {
-    const batches: CheckedRecord[][] = [];
+    const batches: CheckedBatch[] = [];
     parseIncidents(records.slice(0, 1), 'open', { onBatch: (batch) => batches.push(batch) });
     const [open] = decodeIncidents(encodeIncidents(batches[0]));
     expect(open.time.endMs).toBe(Infinity);

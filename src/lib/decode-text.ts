@@ -63,6 +63,16 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+/**
+ * Whether a file starting with these bytes may be UTF-8 text (what `decodeText` tries unless a
+ * byte order mark, a binary signature or UTF-16's zero bytes say otherwise).
+ */
+export function mayBeUtf8Text(first: Uint8Array): boolean {
+  if (startsWith(first, [0xff, 0xfe]) || startsWith(first, [0xfe, 0xff])) return false;
+  if (SIGNATURES.some(([prefix]) => startsWith(first, prefix))) return false;
+  return utf16WithoutMark(first) === null && !first.subarray(0, 4096).includes(0);
+}
+
 /** Decodes a file's bytes; throws `DatasetError` for a file that is not text. */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)) };

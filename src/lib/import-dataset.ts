@@ -9,7 +9,7 @@ import { geojsonToTable, isFeatureCollection } from './geojson-import.ts';
 import type { ColumnChoice } from './column-mapping.ts';
 import { inspectTable, type ImportTable, type TableInspection } from './import-table.ts';
 import { describeJsonError } from './json-error.ts';
-import { DatasetError, parseDataset, type CheckedRecord, type LoadedDataset } from './parse-incidents.ts';
+import { DatasetError, parseDataset, type CheckedBatch, type LoadedDataset } from './parse-incidents.ts';
 import type { ImportFormat } from './import-params.ts';
 import type { RecordProblem } from './record-problem.ts';
 
@@ -86,7 +86,7 @@ export interface StartImportOptions {
   /** Our JSON: called with the records read so far, for progress. */
   onRecords?: (done: number, total: number) => void;
   /** Our JSON: hands the records over in batches as they are read (see `parseIncidents`). */
-  onBatch?: (records: CheckedRecord[]) => void;
+  onBatch?: (batch: CheckedBatch) => void;
 }
 
 /** How many records a parsed file holds (for progress), 0 when it is not a list of them. */

@@ -14,7 +14,7 @@ import {
   type ImportField,
 } from './column-mapping.ts';
 import { inferDayMonthOrder, type DayMonthEvidence } from './imported-dates.ts';
-import { parseIncidents, type CheckedRecord, type LoadedDataset } from './parse-incidents.ts';
+import { parseIncidents, type CheckedBatch, type LoadedDataset } from './parse-incidents.ts';
 import type { RecordProblem } from './record-problem.ts';
 
 isoCountries.registerLocale(english);
@@ -167,7 +167,7 @@ export function inspectTable(table: ImportTable, requested?: ColumnChoice): Tabl
 export interface ReadTableOptions {
   onProgress?: (done: number) => void;
   /** Hands the records over in batches as they are read (see `parseIncidents`). */
-  onBatch?: (records: CheckedRecord[]) => void;
+  onBatch?: (batch: CheckedBatch) => void;
 }
 
 /** Reads every row of a table through a column choice into a dataset (open mode). */

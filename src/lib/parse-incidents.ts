@@ -22,8 +22,14 @@ export interface LoadedIncident extends Incident {
   searchText: string;
 }
 
-/** A record read and checked, with its search text: what the parse worker sends the page. */
-export type CheckedRecord = Incident & { searchText: string };
+/**
+ * Records read and checked, with their search texts (apart: see `encodeIncidents`): what the parse
+ * worker sends the page.
+ */
+export interface CheckedBatch {
+  records: Incident[];
+  searchTexts: string[];
+}
 
 export interface LoadedDataset {
   meta: DatasetMeta | null;
@@ -85,10 +91,10 @@ export function toLoadedIncident(incident: Incident, time: IncidentTime): Loaded
  * precomputed fields added in place. The time and the countries are cheap to derive; the search
  * text comes with the record (the worker's time, not the page's).
  */
-export function loadIncident(record: CheckedRecord): LoadedIncident {
+export function loadIncident(record: Incident, searchText: string): LoadedIncident {
   const time = parseIncidentTime(record.date, record.end);
   if (!time.ok) throw new DatasetError(`record ${record.id}: ${time.field}: ${time.reason}`);
-  return Object.assign(record, { time: time.time, filterCountries: filterCountriesOf(record) });
+  return Object.assign(record, { time: time.time, filterCountries: filterCountriesOf(record), searchText });
 }
 
 function readCuratedRecord(raw: unknown, position: number, problems: RecordProblem[]): Incident | null {
@@ -132,7 +138,7 @@ export interface ParseOptions {
    * instead of returning them (the returned list is then empty): the parse worker sends each batch
    * while it reads the next, and the page adds the other precomputed fields (`loadIncident`).
    */
-  onBatch?: (records: CheckedRecord[]) => void;
+  onBatch?: (batch: CheckedBatch) => void;
   /** Incidents per batch for `onBatch`. @default DEFAULT_BATCH_SIZE */
   batchSize?: number;
 }
@@ -142,23 +148,43 @@ const PROGRESS_EVERY = 2000;
 export const DEFAULT_BATCH_SIZE = 2000;
 
 /**
- * Reads a list of raw records in the given mode. Duplicate ids are errors in curated mode; in
- * open mode the later record gets a suffixed id and a notice.
+ * Reads raw records in the given mode, in one list or in several (`read` again continues the
+ * numbering and the duplicate checks: a file read while it downloads). Duplicate ids are errors in
+ * curated mode; in open mode the later record gets a suffixed id and a notice.
  */
-export function parseIncidents(
-  rawRecords: readonly unknown[],
-  mode: ValidationMode,
-  options: ParseOptions = {},
-): { incidents: LoadedIncident[]; problems: RecordProblem[] } {
-  const problems: RecordProblem[] = [];
-  const incidents: LoadedIncident[] = [];
-  let batch: CheckedRecord[] = [];
-  const seen = new Set<string>();
-  const format = options.format ?? 'json';
-  const { onBatch, batchSize = DEFAULT_BATCH_SIZE } = options;
-  rawRecords.forEach((raw, index) => {
-    if (options.onProgress && index % PROGRESS_EVERY === 0 && index > 0) options.onProgress(index);
-    const where = options.positions?.[index];
+export class IncidentReader {
+  readonly incidents: LoadedIncident[] = [];
+  readonly problems: RecordProblem[] = [];
+  /** Records read so far, kept or not. */
+  count = 0;
+  readonly #mode: ValidationMode;
+  readonly #options: ParseOptions;
+  readonly #seen = new Set<string>();
+  #batch: CheckedBatch = { records: [], searchTexts: [] };
+
+  constructor(mode: ValidationMode, options: ParseOptions = {}) {
+    this.#mode = mode;
+    this.#options = options;
+  }
+
+  read(rawRecords: readonly unknown[]): void {
+    for (const raw of rawRecords) this.#readOne(raw, this.count++);
+  }
+
+  /** Hands over the last batch; the result, whose incidents are empty when they went in batches. */
+  finish(): { incidents: LoadedIncident[]; problems: RecordProblem[] } {
+    if (this.#options.onBatch && this.#batch.records.length > 0) this.#options.onBatch(this.#batch);
+    this.#batch = { records: [], searchTexts: [] };
+    return { incidents: this.incidents, problems: this.problems };
+  }
+
+  #readOne(raw: unknown, index: number): void {
+    const { onBatch, onProgress, batchSize = DEFAULT_BATCH_SIZE } = this.#options;
+    const mode = this.#mode;
+    const problems = this.problems;
+    if (onProgress && index % PROGRESS_EVERY === 0 && index > 0) onProgress(index);
+    const where = this.#options.positions?.[index];
+    const format = this.#options.format ?? 'json';
     const position = where?.record ?? index + 1;
     const line = where?.line;
     const at = line === undefined ? { format, record: position } : { format, record: position, line };
@@ -166,7 +192,7 @@ export function parseIncidents(
     if (mode === 'curated') {
       incident = readCuratedRecord(raw, position, problems);
     } else {
-      const read = readOpenRecord(raw, position, { dateOrder: options.dateOrder });
+      const read = readOpenRecord(raw, position, { dateOrder: this.#options.dateOrder });
       const id =
         read.incident?.id ??
         (typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : undefined);
@@ -185,7 +211,7 @@ export function parseIncidents(
       });
       return;
     }
-    if (seen.has(incident.id)) {
+    if (this.#seen.has(incident.id)) {
       if (mode === 'curated') {
         problems.push({
           ...at,
@@ -196,7 +222,7 @@ export function parseIncidents(
         });
         return;
       }
-      const renamed = uniqueId(incident.id, seen);
+      const renamed = uniqueId(incident.id, this.#seen);
       problems.push({
         ...at,
         id: incident.id,
@@ -206,15 +232,27 @@ export function parseIncidents(
       });
       incident = { ...incident, id: renamed };
     }
-    seen.add(incident.id);
-    if (!onBatch) incidents.push(toLoadedIncident(incident, time.time));
-    else if (batch.push(Object.assign(incident, { searchText: searchTextOf(incident) })) === batchSize) {
-      onBatch(batch);
-      batch = [];
+    this.#seen.add(incident.id);
+    if (!onBatch) this.incidents.push(toLoadedIncident(incident, time.time));
+    else {
+      this.#batch.searchTexts.push(searchTextOf(incident));
+      if (this.#batch.records.push(incident) === batchSize) {
+        onBatch(this.#batch);
+        this.#batch = { records: [], searchTexts: [] };
+      }
     }
-  });
-  if (onBatch && batch.length > 0) onBatch(batch);
-  return { incidents, problems };
+  }
+}
+
+/** Reads a list of raw records in the given mode (see `IncidentReader`). */
+export function parseIncidents(
+  rawRecords: readonly unknown[],
+  mode: ValidationMode,
+  options: ParseOptions = {},
+): { incidents: LoadedIncident[]; problems: RecordProblem[] } {
+  const reader = new IncidentReader(mode, options);
+  reader.read(rawRecords);
+  return reader.finish();
 }
 
 function uniqueId(id: string, seen: Set<string>): string {
@@ -228,42 +266,56 @@ export class DatasetError extends Error {
   override name = 'DatasetError';
 }
 
+/** A dataset file's parts: its list of raw records and its metadata (with what is wrong with it). */
+export interface DatasetParts {
+  records: unknown[];
+  meta: DatasetMeta | null;
+  metaProblems: RecordProblem[];
+}
+
 /**
- * A whole dataset file: `{dataset, incidents}` (our format) or a bare array of records.
- * Throws `DatasetError` with a plain-words message when nothing in it can be read.
+ * Splits a parsed file: `{dataset, incidents}` (our format) or a bare array of records. Throws
+ * `DatasetError` with a plain-words message when it holds no list of records.
+ */
+export function datasetParts(json: unknown, mode: ValidationMode): DatasetParts {
+  if (Array.isArray(json)) return { records: json, meta: null, metaProblems: [] };
+  if (typeof json !== 'object' || json === null || !Array.isArray((json as { incidents?: unknown }).incidents)) {
+    throw new DatasetError(
+      'The file is not a list of incidents: expected a JSON array or an object with an "incidents" array.',
+    );
+  }
+  const file = json as { dataset?: unknown; incidents: unknown[] };
+  const metaProblems: RecordProblem[] = [];
+  let meta: DatasetMeta | null = null;
+  const parsedMeta = v.safeParse(DatasetMetaSchema, file.dataset, { abortEarly: false });
+  if (parsedMeta.success) meta = parsedMeta.output;
+  else if (mode === 'curated') {
+    for (const issue of parsedMeta.issues) {
+      metaProblems.push({
+        format: 'json',
+        record: 0,
+        field: `dataset.${formatIssuePath(issue.path)}`.replace(/\.$/, ''),
+        reason: describeIssue(issue),
+        severity: 'error',
+      });
+    }
+  }
+  return { records: file.incidents, meta, metaProblems };
+}
+
+export const NO_INCIDENTS = 'The file contains no incidents.';
+
+/**
+ * A whole dataset file (see `datasetParts`). Throws `DatasetError` with a plain-words message when
+ * nothing in it can be read.
  */
 export function parseDataset(
   json: unknown,
   mode: ValidationMode,
   options: Pick<ParseOptions, 'onBatch' | 'batchSize' | 'onProgress'> = {},
 ): LoadedDataset {
-  let records: unknown[];
-  let meta: DatasetMeta | null = null;
-  const metaProblems: RecordProblem[] = [];
-  if (Array.isArray(json)) {
-    records = json;
-  } else if (typeof json === 'object' && json !== null && Array.isArray((json as { incidents?: unknown }).incidents)) {
-    const file = json as { dataset?: unknown; incidents: unknown[] };
-    records = file.incidents;
-    const parsedMeta = v.safeParse(DatasetMetaSchema, file.dataset, { abortEarly: false });
-    if (parsedMeta.success) meta = parsedMeta.output;
-    else if (mode === 'curated') {
-      for (const issue of parsedMeta.issues) {
-        metaProblems.push({
-          format: 'json',
-          record: 0,
-          field: `dataset.${formatIssuePath(issue.path)}`.replace(/\.$/, ''),
-          reason: describeIssue(issue),
-          severity: 'error',
-        });
-      }
-    }
-  } else {
-    throw new DatasetError(
-      'The file is not a list of incidents: expected a JSON array or an object with an "incidents" array.',
-    );
-  }
-  if (records.length === 0) throw new DatasetError('The file contains no incidents.');
+  const { records, meta, metaProblems } = datasetParts(json, mode);
+  if (records.length === 0) throw new DatasetError(NO_INCIDENTS);
   const { incidents, problems } = parseIncidents(records, mode, options);
   return { meta, incidents, problems: [...metaProblems, ...problems], mode };
 }
