@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { countryLabelsModule } from './scripts/vite-country-labels.ts';
 import { mapFonts } from './scripts/vite-map-fonts.ts';
 import { COMPONENT_ENTRY, componentStylesheet, oembed, publicUrl } from './scripts/vite-plugins.ts';
 
@@ -10,6 +11,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     mapFonts(),
+    countryLabelsModule(),
     componentStylesheet(),
     // Where the site is published (for oEmbed); see "Embedding" in the README.
     oembed({ publicUrl: publicUrl(process.env.PUBLIC_URL), datasetFile: 'data/incidents.json' }),

@@ -132,6 +132,13 @@ test('the 50m countries are fetched only once the map is zoomed in', async ({ pa
   expectCleanPage(watch);
 });
 
+test('small countries only the 50m map has are labelled once it is drawn', async ({ page }) => {
+  await openAtlas(page, `${FIXTURE}&map=6/35.9/14.4`);
+  await expect
+    .poll(async () => (await renderedMap(page)).labels.map((label) => label.text))
+    .toEqual(expect.arrayContaining(['Malta']));
+});
+
 test('a cluster shows how many incidents it holds and splits when clicked', async ({ page }) => {
   const watch = await watchPage(page);
   await openAtlas(page, FIXTURE);

@@ -122,7 +122,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       if (!basemap || fineRequested || created.getZoom() < data.FINE_BASEMAP_ZOOM) return;
       fineRequested = true;
       data
-        .loadFineBasemap(basemap)
+        .loadFineBasemap()
         .then((fine) => {
           if (!destroyed) basemap = fine;
         })

@@ -6,7 +6,8 @@
 import coarseUrl from 'world-atlas/countries-110m.json?url';
 import fineUrl from 'world-atlas/countries-50m.json?url';
 import { basemapFromTopology, type Basemap } from '../lib/basemap.ts';
-import { countryAnchors, countryLabels, mergeCountryLabels, type CountryLabels } from '../lib/map-labels.ts';
+import coarseLabels from 'virtual:country-labels/coarse';
+import { countryAnchors, type CountryLabels } from '../lib/map-labels.ts';
 
 /** From this zoom the 110m coastlines look coarse and small countries (Luxembourg, Malta) are missing. */
 export const FINE_BASEMAP_ZOOM = 3;
@@ -24,15 +25,17 @@ async function fetchBasemap(url: string): Promise<Basemap> {
   return basemapFromTopology(await response.json());
 }
 
+/** The 110m countries; their labels were placed at build time (scripts/vite-country-labels.ts). */
 export async function loadCoarseBasemap(): Promise<MapBasemap> {
   const basemap = await fetchBasemap(coarseUrl);
-  const labels = countryLabels(basemap.countries);
-  return { ...basemap, labels, anchors: countryAnchors(labels), fine: false };
+  return { ...basemap, labels: coarseLabels, anchors: countryAnchors(coarseLabels), fine: false };
 }
 
 /** The 50m countries, keeping the coarse labels (and arc anchors) so nothing jumps. */
-export async function loadFineBasemap(coarse: MapBasemap): Promise<MapBasemap> {
-  const basemap = await fetchBasemap(fineUrl);
-  const labels = mergeCountryLabels(coarse.labels, countryLabels(basemap.countries));
+export async function loadFineBasemap(): Promise<MapBasemap> {
+  const [basemap, { default: labels }] = await Promise.all([
+    fetchBasemap(fineUrl),
+    import('virtual:country-labels/fine'),
+  ]);
   return { ...basemap, labels, anchors: countryAnchors(labels), fine: true };
 }

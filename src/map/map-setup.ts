@@ -37,11 +37,15 @@ export function viewBounds(map: MapLibreMap): LngLatBounds {
  */
 const REMOTE_STYLE_URL: string = import.meta.env.VITE_MAP_STYLE_URL ?? '';
 
-/** Our offline style, or the remote basemap with our layers over it when one is configured. */
+/**
+ * Our offline style, or the remote basemap with our layers over it when one is configured. Ours is
+ * checked against the style specification by its unit tests, not at every load (about half of
+ * MapLibre's style loading under software WebGL); a remote one is checked.
+ */
 export function mapStyle(
   ours: StyleSpecification,
   overlayStyle: (remote: StyleSpecification, ours: StyleSpecification) => StyleSpecification,
-): Pick<MapOptions, 'style' | 'transformStyle'> {
-  if (!REMOTE_STYLE_URL) return { style: ours };
+): Pick<MapOptions, 'style' | 'transformStyle' | 'validateStyle'> {
+  if (!REMOTE_STYLE_URL) return { style: ours, validateStyle: false };
   return { style: REMOTE_STYLE_URL, transformStyle: (_previous, remote) => overlayStyle(remote, ours) };
 }

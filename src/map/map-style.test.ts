@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StyleSpecification } from 'maplibre-gl';
 import { LAYERS, SOURCES } from './map-ids.ts';
-import { Color, createExpression } from '@maplibre/maplibre-gl-style-spec';
+import { Color, createExpression, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { incidentPoints } from '../lib/geo.ts';
 import { techniqueColour } from '../lib/palette.ts';
 import { incident, loaded } from '../lib/test/fixtures.ts';
@@ -29,6 +29,9 @@ describe('buildMapStyle', () => {
   it('leaves clustering to us (map-clusters.ts) and keys countries by ISO code for feature state', () => {
     expect(style.sources[SOURCES.incidents]).not.toHaveProperty('cluster');
     expect(style.sources[SOURCES.countries]).toMatchObject({ promoteId: 'code' });
+  });
+  it('is a valid MapLibre style in both themes (checked here, so the page skips the check at load)', () => {
+    for (const theme of [LIGHT_MAP, DARK_MAP]) expect(validateStyleMin(buildMapStyle(theme, fonts))).toEqual([]);
   });
   it('draws the selection above everything', () => {
     expect(style.layers.at(-1)!.id).toBe(LAYERS.selected);
