@@ -8,6 +8,7 @@ import {
   type SortDirection,
   type SortKey,
 } from './sort-incidents.ts';
+import { incident, loaded } from './test/fixtures.ts';
 import { syntheticIncidents } from './test/synthetic.ts';
 
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
@@ -24,6 +25,34 @@ describe('sortOrder and pickInOrder', () => {
         expect(ids(pickInOrder(index, order, mask))).toEqual(ids(sortIncidents(subset, key, direction)));
       });
     }
+  }
+});
+
+describe('sortOrder by date', () => {
+  // Many incidents sharing a start, and a start and an end (open ends too), ids out of order.
+  const dates: [string, string | undefined][] = [
+    ['2021', undefined],
+    ['2021-03', undefined],
+    ['2021-03-02', undefined],
+    ['2021-03-02', '2021-04'],
+    ['2021-03-02', '2021-03-05'],
+    ['2021', '..'],
+    ['2020', '2022'],
+  ];
+  const incidents = loaded(
+    ...Array.from({ length: 140 }, (_, i) => {
+      const [date, end] = dates[(i * 5) % dates.length];
+      return incident({ id: `x${(i * 37) % 140}`, date, ...(end ? { end } : {}) });
+    }),
+  );
+  const index = buildDatasetIndex(incidents);
+  const all = new Uint8Array(incidents.length).fill(1);
+  for (const direction of ['ascending', 'descending'] as SortDirection[]) {
+    it(`orders ties by end then id, as sortIncidents does (${direction})`, () => {
+      expect(ids(pickInOrder(index, sortOrder(index, 'date', direction), all))).toEqual(
+        ids(sortIncidents(incidents, 'date', direction)),
+      );
+    });
   }
 });
 

@@ -2,6 +2,7 @@
 import { countryName } from './countries.ts';
 import type { DatasetIndex } from './dataset-index.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
+import { timeOrderOf } from './timeline-index.ts';
 
 export type SortKey = 'date' | 'title' | 'countries' | 'status';
 export type SortDirection = 'ascending' | 'descending';
@@ -49,16 +50,54 @@ function sortTexts(incidents: readonly LoadedIncident[], key: Exclude<SortKey, '
  * (`pickInOrder`).
  */
 export function sortOrder(index: DatasetIndex, key: SortKey, direction: SortDirection): Int32Array {
-  const { incidents, startMs, endMs } = index;
+  if (key === 'date') return dateOrder(index, direction);
+  const { incidents, startMs } = index;
   const sign = direction === 'ascending' ? 1 : -1;
-  const texts = key === 'date' ? null : sortTexts(incidents, key);
-  const byDate = (a: number, b: number) => startMs[a] - startMs[b] || endMs[a] - endMs[b];
-  const primary = texts ? (a: number, b: number) => collator.compare(texts[a], texts[b]) : byDate;
+  const texts = sortTexts(incidents, key);
+  const primary = (a: number, b: number) => collator.compare(texts[a], texts[b]);
   const ids = incidents.map((incident) => incident.id);
   const order = Int32Array.from(incidents, (_, i) => i);
   return order.sort(
     (a, b) => sign * primary(a, b) || startMs[a] - startMs[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
   );
+}
+
+/**
+ * The date order read off the timeline's time order (start, longer first, id) in one pass rather
+ * than a second sort of the whole dataset: ascending takes each start's ends shortest first;
+ * descending takes the starts latest first.
+ */
+function dateOrder(index: DatasetIndex, direction: SortDirection): Int32Array {
+  const { positions } = timeOrderOf(index.incidents);
+  const { startMs, endMs } = index;
+  const n = positions.length;
+  const order = new Int32Array(n);
+  let out = 0;
+  const copy = (from: number, to: number) => {
+    for (let k = from; k < to; k++) order[out++] = positions[k];
+  };
+  if (direction === 'ascending') {
+    for (let first = 0; first < n;) {
+      let end = first + 1;
+      while (end < n && startMs[positions[end]] === startMs[positions[first]]) end++;
+      // Within one start, runs of equal ends come longest first: take the runs last to first.
+      for (let runEnd = end; runEnd > first;) {
+        let runStart = runEnd - 1;
+        while (runStart > first && endMs[positions[runStart - 1]] === endMs[positions[runEnd - 1]]) runStart--;
+        copy(runStart, runEnd);
+        runEnd = runStart;
+      }
+      first = end;
+    }
+  } else {
+    for (let end = n; end > 0;) {
+      let first = end - 1;
+      while (first > 0 && startMs[positions[first - 1]] === startMs[positions[end - 1]]) first--;
+      copy(first, end);
+      end = first;
+    }
+  }
+  return order;
 }
 
 const sorted = new WeakMap<DatasetIndex, Map<string, Int32Array>>();

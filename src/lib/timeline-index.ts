@@ -101,6 +101,10 @@ export function buildTimeOrder(
   const colourOfCode = techniques.values.map(colourOf);
   const noTechnique = colourOf(undefined);
 
+  // Read in dataset order, where the incidents lie one after another in memory: reading them in
+  // time order instead (scattered) cost ~1 µs each in cache misses at 100,000.
+  const kindAt = new Uint8Array(n);
+  for (let i = 0; i < n; i++) kindAt[i] = markKindOf(incidents[i]);
   const sorted = new Array<LoadedIncident>(n);
   const columns = timeColumns(n);
   const { start, end, kind, colour, startDay, startMonth, lastDay, lastMonth } = columns;
@@ -109,7 +113,7 @@ export function buildTimeOrder(
     sorted[k] = incidents[p];
     start[k] = startMs[p];
     end[k] = endMs[p];
-    kind[k] = markKindOf(incidents[p]);
+    kind[k] = kindAt[p];
     const first = techniques.offsets[p];
     colour[k] = first < techniques.offsets[p + 1] ? colourOfCode[techniques.codes[first]] : noTechnique;
     startDay[k] = Math.floor(start[k] / DAY_MS);
