@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_SIZE, ImportJob } from './import-job.ts';
-import { decodeIncidents, type ImportEvent } from './protocol.ts';
+import { BATCH_SIZE, ImportJob, onePerPercent } from './import-job.ts';
+import { decodeIncidents, overallPercent, type ImportEvent } from './protocol.ts';
 
 /** Runs a job on the calling thread, as the page does where no worker can start. */
 async function run(text: BlobPart, name: string, answer?: (events: ImportEvent[], job: ImportJob) => void) {
@@ -64,5 +64,23 @@ describe('ImportJob', () => {
       type: 'failed',
       message: 'This is not a text file: it looks like a PNG image.',
     });
+  });
+});
+
+describe('onePerPercent', () => {
+  it('passes progress on only when the bar moves, and every other event', () => {
+    const passed: ImportEvent[] = [];
+    const emit = onePerPercent((event) => passed.push(event));
+    for (let received = 0; received <= 1000; received++) {
+      emit({ type: 'progress', phase: 'downloading', share: received / 1000 });
+    }
+    emit({ type: 'fetched', at: 1 });
+    emit({ type: 'fetched', at: 2 });
+    emit({ type: 'progress', phase: 'checking', share: 0 });
+    const bars = passed.flatMap((event) =>
+      event.type === 'progress' ? [overallPercent(event.phase, event.share)] : [],
+    );
+    expect(bars).toEqual([...Array.from({ length: 26 }, (_, i) => i), 55]);
+    expect(passed.filter((event) => event.type === 'fetched')).toHaveLength(2);
   });
 });

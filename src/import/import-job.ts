@@ -9,7 +9,7 @@ import { startImport } from '../lib/import-dataset.ts';
 import { readTable, type ImportTable, type TableInspection } from '../lib/import-table.ts';
 import { DatasetError, DEFAULT_BATCH_SIZE, type CheckedBatch, type LoadedDataset } from '../lib/parse-incidents.ts';
 import { fetchDataset } from './download.ts';
-import { encodeIncidents, type ImportEvent, type ReadRequest } from './protocol.ts';
+import { encodeIncidents, overallPercent, type ImportEvent, type ReadRequest } from './protocol.ts';
 
 /**
  * Incidents per message. The page decodes each on its main thread, between frames: measured with
@@ -20,6 +20,22 @@ export const BATCH_SIZE = DEFAULT_BATCH_SIZE;
 
 type Emit = (event: ImportEvent) => void;
 
+/**
+ * Passes progress on only when the page's bar would move: the page redraws it for each event, and
+ * a 60 MB download arrives in about a thousand pieces.
+ */
+export function onePerPercent(emit: Emit): Emit {
+  let shown = '';
+  return (event) => {
+    if (event.type === 'progress') {
+      const bar = `${event.phase} ${event.share === null ? '' : overallPercent(event.phase, event.share)}`;
+      if (bar === shown) return;
+      shown = bar;
+    }
+    emit(event);
+  };
+}
+
 export class ImportJob {
   #emit: Emit;
   #table: ImportTable | null = null;
@@ -28,7 +44,7 @@ export class ImportJob {
   #decodeNotices: string[] = [];
 
   constructor(emit: Emit) {
-    this.#emit = emit;
+    this.#emit = onePerPercent(emit);
   }
 
   async read(request: ReadRequest): Promise<void> {

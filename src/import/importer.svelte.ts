@@ -206,15 +206,20 @@ export class Importer {
   }
 
   /**
-   * Shows a finished import. Its indexes are built first, one per task, so a 100,000-row file
-   * does not stall the page for their sum (the progress bar says "Preparing the views").
+   * Shows a finished import. Its indexes are built first, in tasks of about a frame's length, so a
+   * 100,000-row file does not stall the page for their sum (the progress bar says "Preparing the
+   * views"), while a small one is not sent behind the map's frames between its quick steps.
    */
   async #present(pending: Pending, event: Extract<ImportEvent, { type: 'done' }>): Promise<void> {
     const steps = viewPreparation(pending.incidents);
+    let taskStart = performance.now();
     for (const [i, step] of steps.entries()) {
-      this.progress = progressOf('transferring', i / steps.length);
-      await nextTask();
-      if (this.#pending !== pending) return;
+      if (performance.now() - taskStart > PREPARATION_TASK_MS) {
+        this.progress = progressOf('transferring', i / steps.length);
+        await nextTask();
+        if (this.#pending !== pending) return;
+        taskStart = performance.now();
+      }
       step();
     }
     const atlas = this.#atlas;
@@ -239,6 +244,9 @@ export class Importer {
     pending.settle(loaded);
   }
 }
+
+/** Preparation steps run in one task until it has lasted this long. */
+const PREPARATION_TASK_MS = 16;
 
 const KEY = Symbol('importer');
 

@@ -6,7 +6,7 @@
  */
 import type { Attachment } from 'svelte/attachments';
 import { untrack } from 'svelte';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import fontFaces from 'virtual:map-font-faces';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import {
@@ -23,7 +23,7 @@ import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
 import { afterThisFrame } from '../lib/next-task.ts';
 import { IncidentSources, type MapIncidents } from './incident-sources.ts';
-import { captureCanvas, mapStyle, viewBounds, viewOf } from './map-setup.ts';
+import { captureCanvas, mapStyle, sourceFeeder, viewBounds, viewOf } from './map-setup.ts';
 import { SOURCES } from './map-ids.ts';
 import type { IncidentStack, PointerTarget } from './map-pointer.ts';
 import type { Rendered } from './map-rendered.ts';
@@ -100,6 +100,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     /** True while the style can take data; false again between a lost and a restored context. */
     let styleReady = $state(false);
     let basemap = $state.raw<MapBasemap | null>(null);
+    /** The basemap whose data the map holds. */
+    let basemapSent: MapBasemap | null = null;
     let pointerCountry = $state<string | null>(null);
     let rendered: Rendered | null = null;
     /** The incident sources, fed by the effect below once the map exists. */
@@ -107,10 +109,10 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     let destroyed = false;
     const unlisten: (() => void)[] = [];
 
-    const setData = (source: string, data: GeoJSON.GeoJSON) => {
-      map?.getSource<GeoJSONSource>(source)?.setData(data);
-      options.onstate('moving');
-    };
+    const setData = sourceFeeder(
+      () => map,
+      () => options.onstate('moving'),
+    );
 
     const whenStyleLoaded = (created: MapLibreMap) => {
       if (created.isStyleLoaded()) styleReady = true;
@@ -150,13 +152,17 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       data = await import('./map-data.ts');
       const [maplibre, coarse] = await Promise.all([loadingMaplibre, data.loadCoarseBasemap()]);
       if (destroyed) return;
+      basemapSent = coarse;
       maplibre.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
       const initial = untrack(options.view);
       let created: MapLibreMap;
       try {
         created = new maplibre.Map({
           container,
-          ...mapStyle(data.buildMapStyle(untrack(options.theme), fontFaces), data.overlayStyle),
+          ...mapStyle(
+            data.buildMapStyle(untrack(options.theme), fontFaces, { ...coarse, capitals: data.capitalPoints() }),
+            data.overlayStyle,
+          ),
           ...(initial
             ? { center: [initial.lng, initial.lat] as LngLat, zoom: initial.zoom }
             : { bounds: EUROPE_AND_CHINA, fitBoundsOptions: { padding: 16 } }),
@@ -196,6 +202,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
       created.on('webglcontextlost', () => {
         styleReady = false;
+        basemapSent = null;
         sources?.forget();
         options.onstate('unavailable', 'context-lost');
       });
@@ -238,12 +245,14 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       if (!destroyed) options.onstate('unavailable', String(error));
     });
 
-    // The basemap: countries and labels (again after a restored context).
+    // The basemap: countries and labels (the coarse ones come with the style; again after a
+    // restored context).
     $effect(() => {
-      if (!map || !styleReady || !basemap) return;
+      if (!map || !styleReady || !basemap || basemap === basemapSent) return;
       setData(SOURCES.countries, basemap.countries);
       setData(SOURCES.countryLabels, basemap.labels);
       setData(SOURCES.capitals, data.capitalPoints());
+      basemapSent = basemap;
     });
 
     $effect(() => {

@@ -2,9 +2,32 @@
  * Around a MapLibre map, for create-map.svelte.ts: its style (ours, or a remote basemap with ours
  * over it), its camera as the atlas's view, and a copy of its pixels.
  */
-import type { Map as MapLibreMap, MapOptions, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, MapOptions, StyleSpecification } from 'maplibre-gl';
 import type { LngLat, LngLatBounds } from '../lib/bounds.ts';
 import { roundView, type MapView } from '../lib/map-view.ts';
+import { SOURCES } from './map-ids.ts';
+
+/** The sources the style is made with data in (`buildMapStyle`'s basemap); the others start empty. */
+const FILLED_AT_START = new Set<string>([SOURCES.countries, SOURCES.countryLabels, SOURCES.capitals]);
+
+/**
+ * Sets the style's GeoJSON sources, skipping an empty source set empty again: it would still
+ * reload its tiles and redraw, a long frame without a GPU. `onset` follows each update sent.
+ */
+export function sourceFeeder(
+  map: () => MapLibreMap | null,
+  onset: () => void,
+): (source: string, data: GeoJSON.GeoJSON) => void {
+  const empty = new Set<string>(Object.values(SOURCES).filter((source) => !FILLED_AT_START.has(source)));
+  return (source, data) => {
+    const none = data.type === 'FeatureCollection' && data.features.length === 0;
+    if (none && empty.has(source)) return;
+    if (none) empty.add(source);
+    else empty.delete(source);
+    map()?.getSource<GeoJSONSource>(source)?.setData(data);
+    onset();
+  };
+}
 
 /** Copies the map's WebGL canvas during a render, while its buffer still holds the frame. */
 export function captureCanvas(map: MapLibreMap): Promise<HTMLCanvasElement | null> {

@@ -274,7 +274,18 @@ function layers(theme: MapTheme): LayerSpecification[] {
   ];
 }
 
-export function buildMapStyle(theme: MapTheme, fontFaces: StyleSpecification['font-faces']): StyleSpecification {
+/** The basemap's data, when known as the map is made: drawn in its first frame, with no round trip. */
+export interface InitialBasemap {
+  countries: GeoJSON.GeoJSON;
+  labels: GeoJSON.GeoJSON;
+  capitals: GeoJSON.GeoJSON;
+}
+
+export function buildMapStyle(
+  theme: MapTheme,
+  fontFaces: StyleSpecification['font-faces'],
+  basemap?: InitialBasemap,
+): StyleSpecification {
   const geojson = (extra: object = {}) => ({ type: 'geojson' as const, data: empty(), ...extra });
   return {
     version: 8,
@@ -283,10 +294,10 @@ export function buildMapStyle(theme: MapTheme, fontFaces: StyleSpecification['fo
     transition: { duration: 0, delay: 0 },
     'font-faces': fontFaces,
     sources: {
-      [SOURCES.countries]: geojson({ promoteId: 'code' }),
+      [SOURCES.countries]: geojson({ promoteId: 'code', ...(basemap && { data: basemap.countries }) }),
       [SOURCES.countryHighlight]: geojson(),
-      [SOURCES.countryLabels]: geojson(),
-      [SOURCES.capitals]: geojson(),
+      [SOURCES.countryLabels]: geojson(basemap && { data: basemap.labels }),
+      [SOURCES.capitals]: geojson(basemap && { data: basemap.capitals }),
       [SOURCES.arcs]: geojson(),
       [SOURCES.links]: geojson(),
       [SOURCES.secondary]: geojson(),
