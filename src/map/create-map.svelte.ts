@@ -192,8 +192,10 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         upgradeBasemap(created);
       });
       created.on('idle', () => {
-        // Incidents waiting to be sent: the map is not showing what it should yet.
-        if (!styleReady || sources?.waiting || shadesPending) return;
+        // Incidents waiting to be sent, or a new dataset not handed over yet: the map is not
+        // showing what it should yet.
+        if (!styleReady || sources?.waiting || shadesPending || sources?.dataset !== untrack(options.incidents).dataset)
+          return;
         rendered = data.readRendered(created, () => sources?.clusterMembers() ?? []);
         container.dataset.renderedIncidents = rendered.incidents.join(' ');
         container.dataset.renderedSelection = rendered.selection.join(' ');

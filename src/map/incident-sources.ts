@@ -107,6 +107,11 @@ export class IncidentSources {
     map.on('move', this.#onmove);
   }
 
+  /** The dataset of the incidents last given to `show`. */
+  get dataset(): readonly LoadedIncident[] | null {
+    return this.#wanted?.dataset ?? null;
+  }
+
   /** Incidents are waiting to be sent, or sketched: the map does not show what it should yet. */
   get waiting(): boolean {
     return this.#pending || this.#fadedFrom !== null;
