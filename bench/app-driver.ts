@@ -16,6 +16,8 @@ export interface Opened {
   client: CDPSession;
   /** Wall-clock ms when each finished request's response ended, by URL. */
   responseEnds: Map<string, number>;
+  /** ms from each finished request's start to the end of its response, by URL. */
+  downloads: Map<string, number>;
 }
 
 export async function openMeasured(browser: Browser, url: string): Promise<Opened> {
@@ -27,13 +29,15 @@ export async function openMeasured(browser: Browser, url: string): Promise<Opene
   await page.addInitScript(READY_PROBE);
   const client = await context.newCDPSession(page);
   const responseEnds = new Map<string, number>();
+  const downloads = new Map<string, number>();
   // Requests from the page's workers (the parse worker fetches `?data=`) are reported here too.
   page.on('requestfinished', (request) => {
     const timing = request.timing();
     responseEnds.set(request.url(), timing.startTime + timing.responseEnd);
+    downloads.set(request.url(), timing.responseEnd - timing.requestStart);
   });
   if (url !== 'about:blank') await page.goto(url);
-  return { context, page, client, responseEnds };
+  return { context, page, client, responseEnds, downloads };
 }
 
 /** Waits for `data-status="ready"` and a settled map; returns ms since navigation, or null if it did not finish. */
@@ -97,6 +101,15 @@ export async function readyAfterFetch(opened: Opened, dataUrl: string, readyMs: 
   if (ended === undefined) return null;
   const origin = await opened.page.evaluate(() => performance.timeOrigin);
   return origin + readyMs - ended;
+}
+
+/**
+ * How long the data file took to download, ms. The app reads our JSON while it downloads, which
+ * can slow the download itself; against the same file's download on a page that reads it only
+ * once it has arrived, that tells how much "after the file arrived" owes to reading early.
+ */
+export function downloadTime(opened: Opened, dataUrl: string): number | null {
+  return [...opened.downloads].find(([url]) => new URL(url).pathname === dataUrl)?.[1] ?? null;
 }
 
 /** How the app's map follows a timeline gesture: at its end (the default) or while it runs. */

@@ -8,6 +8,8 @@ export interface BenchResult {
   readyMs: number | null;
   /** ms from the data file's arrival to ready. */
   afterFetchMs?: number | null;
+  /** ms the data file took to download (request start to response end). */
+  downloadMs?: number | null;
   /** How the page held up while it loaded (the app only). */
   loading?: LoadResponsiveness;
   heapMb?: number;
@@ -48,6 +50,18 @@ export interface ReportInput {
 export const FRAME_TARGET_MS = 17.7;
 export const APP = 'Incident Atlas';
 export const BARE_MAPLIBRE = 'bare MapLibre (clustered, no basemap)';
+
+/**
+ * Ready after the file arrived, counted fairly: the app reads our JSON while it downloads, which
+ * slows the download (two cores shared), so its own "after the file arrived" starts late. Counted
+ * instead from when the file arrives on bare MapLibre's page, which reads it only once it is all
+ * there: the app's figure plus what its download took longer.
+ */
+export function countedAfterFetch(app?: BenchResult, bare?: BenchResult): number | null {
+  if (!app || !isNumber(app.afterFetchMs)) return null;
+  if (!bare || !isNumber(app.downloadMs) || !isNumber(bare.downloadMs)) return app.afterFetchMs;
+  return app.afterFetchMs + Math.max(0, app.downloadMs - bare.downloadMs);
+}
 export const STYLED_MAPLIBRE = 'bare MapLibre with the app’s style and basemap';
 
 const isNumber = (value: number | null | undefined): value is number =>
@@ -72,14 +86,15 @@ function row(cells: (string | number)[]): string {
 
 function loadingTable(results: BenchResult[]): string {
   return [
-    '| subject | incidents | ready | ready after the file arrived | longest task / blocking time until ready | progress shown | JS heap after load | load avg |',
-    '|---|---:|---:|---:|---:|---|---:|---:|',
+    '| subject | incidents | ready | ready after the file arrived | the file’s download | longest task / blocking time until ready | progress shown | JS heap after load | load avg |',
+    '|---|---:|---:|---:|---:|---:|---|---:|---:|',
     ...results.map((r) =>
       row([
         r.subject,
         r.count.toLocaleString('en'),
         r.readyMs === null ? 'did not finish in 60 s' : seconds(r.readyMs),
         seconds(r.afterFetchMs),
+        isNumber(r.downloadMs) ? ms(r.downloadMs) : '—',
         r.loading ? `${ms(r.loading.longestTaskMs)} / ${ms(r.loading.blockingMs)}` : '—',
         r.loading ? (r.loading.progressShown ? 'yes' : 'no') : '—',
         r.heapMb === undefined ? '—' : `${r.heapMb.toFixed(0)} MB`,
@@ -194,10 +209,11 @@ export function evaluateTargets(results: BenchResult[], defaultViewBytes: number
     });
   }
   const hundredK = app(100_000);
+  const afterFetch = countedAfterFetch(hundredK, peer(BARE_MAPLIBRE, 100_000));
   targets.push({
-    name: '100k: ready ≤ 3 s after the file is fetched',
-    value: `${seconds(hundredK?.afterFetchMs)}${hundredK?.loading ? ` (progress ${hundredK.loading.progressShown ? 'shown' : 'not shown'}; longest main-thread task ${ms(hundredK.loading.longestTaskMs)})` : ''}`,
-    met: hundredK ? isNumber(hundredK.afterFetchMs) && hundredK.afterFetchMs <= 3000 : null,
+    name: '100k: ready ≤ 3 s after the file is fetched (counted from when the file arrives on a page that does not read it early)',
+    value: `${seconds(afterFetch)}${hundredK && isNumber(afterFetch) && afterFetch !== hundredK.afterFetchMs ? ` (${seconds(hundredK.afterFetchMs)} after it arrived here, its download lengthened from ${ms(peer(BARE_MAPLIBRE, 100_000)?.downloadMs)} to ${ms(hundredK.downloadMs)} by reading it while it came)` : ''}${hundredK?.loading ? ` (progress ${hundredK.loading.progressShown ? 'shown' : 'not shown'}; longest main-thread task ${ms(hundredK.loading.longestTaskMs)})` : ''}`,
+    met: hundredK ? isNumber(afterFetch) && afterFetch <= 3000 : null,
     scenario: { count: 100_000, scenario: 'load' },
   });
   frameTarget(`100k: timeline zoom and pan p95 ≤ ${FRAME_TARGET_MS} ms with the map live (the default)`, 100_000, true);
