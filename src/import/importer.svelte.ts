@@ -6,6 +6,7 @@
 import { getContext, hasContext, setContext } from 'svelte';
 import type { ColumnChoice } from '../lib/column-mapping.ts';
 import { EMPTY_FILTERS } from '../lib/filter.ts';
+import { DatasetIndexBuilder } from '../lib/dataset-index.ts';
 import { nextTask } from '../lib/next-task.ts';
 import { viewPreparation } from '../lib/prepare-views.ts';
 import type { ImportFormat } from '../lib/import-params.ts';
@@ -51,6 +52,8 @@ export interface ImporterOptions {
 interface Pending {
   client: ImportClient;
   incidents: LoadedIncident[];
+  /** Their index, built batch by batch while the worker reads on. */
+  index: DatasetIndexBuilder;
   /** The dataset shown before, kept if this import is given up. */
   hadDataset: boolean;
   origin: DataOrigin;
@@ -166,7 +169,16 @@ export class Importer {
   }
 
   #track(client: ImportClient, origin: DataOrigin, hadDataset: boolean): Pending {
-    return { client, incidents: [], hadDataset, origin, settle: () => {}, chosenByUser: false, remap: false };
+    return {
+      client,
+      incidents: [],
+      index: new DatasetIndexBuilder(),
+      hadDataset,
+      origin,
+      settle: () => {},
+      chosenByUser: false,
+      remap: false,
+    };
   }
 
   #onevent(event: ImportEvent): void {
@@ -184,11 +196,15 @@ export class Importer {
         this.progress = null;
         this.question = { inspection: event.inspection, name: pending.origin.name };
         break;
-      case 'batch':
-        for (const incident of decodeIncidents(event)) pending.incidents.push(incident);
+      case 'batch': {
+        const incidents = decodeIncidents(event);
+        for (const incident of incidents) pending.incidents.push(incident);
+        pending.index.add(incidents);
         break;
+      }
       case 'discard':
         pending.incidents = [];
+        pending.index = new DatasetIndexBuilder();
         break;
       case 'done':
         void this.#present(pending, event);
@@ -211,6 +227,7 @@ export class Importer {
    * views"), while a small one is not sent behind the map's frames between its quick steps.
    */
   async #present(pending: Pending, event: Extract<ImportEvent, { type: 'done' }>): Promise<void> {
+    pending.index.finish(pending.incidents);
     const steps = viewPreparation(pending.incidents);
     let taskStart = performance.now();
     for (const [i, step] of steps.entries()) {

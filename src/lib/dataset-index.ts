@@ -28,57 +28,89 @@ export interface DatasetIndex {
   facets: Record<Facet, FacetColumn>;
 }
 
-function buildFacetColumn(incidents: readonly LoadedIncident[], facet: Facet): FacetColumn {
-  const values: string[] = [];
-  const codeOf = new Map<string, number>();
-  const offsets = new Int32Array(incidents.length + 1);
-  let codes = new Int32Array(Math.max(16, incidents.length));
-  let used = 0;
-  for (let i = 0; i < incidents.length; i++) {
-    offsets[i] = used;
-    for (const value of facetValues(incidents[i], facet)) {
-      let code = codeOf.get(value);
+/** One facet's column, grown incident by incident. */
+class FacetColumnBuilder {
+  readonly #facet: Facet;
+  readonly #values: string[] = [];
+  readonly #codeOf = new Map<string, number>();
+  readonly #offsets: number[] = [];
+  readonly #codes: number[] = [];
+
+  constructor(facet: Facet) {
+    this.#facet = facet;
+  }
+
+  add(incident: LoadedIncident): void {
+    const first = this.#codes.length;
+    this.#offsets.push(first);
+    for (const value of facetValues(incident, this.#facet)) {
+      let code = this.#codeOf.get(value);
       if (code === undefined) {
-        code = values.push(value) - 1;
-        codeOf.set(value, code);
+        code = this.#values.push(value) - 1;
+        this.#codeOf.set(value, code);
       }
-      let seen = false;
-      for (let k = offsets[i]; k < used; k++) if (codes[k] === code) seen = true;
-      if (seen) continue;
-      if (used === codes.length) {
-        const grown = new Int32Array(codes.length * 2);
-        grown.set(codes);
-        codes = grown;
-      }
-      codes[used++] = code;
+      if (!this.#codes.includes(code, first)) this.#codes.push(code);
     }
   }
-  offsets[incidents.length] = used;
-  const totals = new Int32Array(values.length);
-  for (let k = 0; k < used; k++) totals[codes[k]]++;
-  return { values, codeOf, offsets, codes: codes.slice(0, used), totals };
+
+  finish(): FacetColumn {
+    const codes = Int32Array.from(this.#codes);
+    const totals = new Int32Array(this.#values.length);
+    for (let k = 0; k < codes.length; k++) totals[codes[k]]++;
+    const offsets = Int32Array.from([...this.#offsets, codes.length]);
+    return { values: [...this.#values], codeOf: new Map(this.#codeOf), offsets, codes, totals };
+  }
+}
+
+/**
+ * A dataset's index built as its incidents arrive (the importer adds each batch while the parse
+ * worker reads the next), so little is left to do when the last one comes.
+ */
+export class DatasetIndexBuilder {
+  /** Incidents added so far. */
+  count = 0;
+  readonly #startMs: number[] = [];
+  readonly #endMs: number[] = [];
+  readonly #columns = FACETS.map((facet) => new FacetColumnBuilder(facet));
+
+  add(incidents: readonly LoadedIncident[]): void {
+    const columns = this.#columns;
+    for (const incident of incidents) {
+      this.#startMs.push(incident.time.startMs);
+      this.#endMs.push(incident.time.endMs);
+      for (let c = 0; c < columns.length; c++) columns[c].add(incident);
+    }
+    this.count += incidents.length;
+  }
+
+  /** The index of `incidents` — the incidents added, in order — which `datasetIndexOf` then gives. */
+  finish(incidents: readonly LoadedIncident[]): DatasetIndex {
+    if (incidents.length !== this.count) throw new Error('the index was built from other incidents');
+    const index: DatasetIndex = {
+      incidents,
+      startMs: Float64Array.from(this.#startMs),
+      endMs: Float64Array.from(this.#endMs),
+      facets: Object.fromEntries(FACETS.map((facet, c) => [facet, this.#columns[c].finish()])) as Record<
+        Facet,
+        FacetColumn
+      >,
+    };
+    built.set(incidents, index);
+    return index;
+  }
 }
 
 export function buildDatasetIndex(incidents: readonly LoadedIncident[]): DatasetIndex {
-  const n = incidents.length;
-  const startMs = new Float64Array(n);
-  const endMs = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    startMs[i] = incidents[i].time.startMs;
-    endMs[i] = incidents[i].time.endMs;
-  }
-  const facets = Object.fromEntries(FACETS.map((facet) => [facet, buildFacetColumn(incidents, facet)])) as Record<
-    Facet,
-    FacetColumn
-  >;
-  return { incidents, startMs, endMs, facets };
+  const builder = new DatasetIndexBuilder();
+  builder.add(incidents);
+  return builder.finish(incidents);
 }
 
 const built = new WeakMap<readonly LoadedIncident[], DatasetIndex>();
 
 /**
  * The index of a dataset, built once however many views ask (and ahead of them: the importer
- * builds it in a task of its own before showing a large file).
+ * builds it while the file's batches arrive, `DatasetIndexBuilder`).
  */
 export function datasetIndexOf(incidents: readonly LoadedIncident[]): DatasetIndex {
   let index = built.get(incidents);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countIncidentsByCountry } from './country-counts.ts';
-import { buildDatasetIndex, countMask, pickIncidents } from './dataset-index.ts';
+import { buildDatasetIndex, countMask, datasetIndexOf, DatasetIndexBuilder, pickIncidents } from './dataset-index.ts';
 import { applyFilters, applyTimeWindow, countFacet, EMPTY_FILTERS, FACETS, facetOptions } from './filter.ts';
 import {
   countFacetValues,
@@ -50,6 +50,19 @@ describe('buildDatasetIndex', () => {
     const mask = Uint8Array.from([1, 0, 1]);
     expect(ids(pickIncidents(index, mask))).toEqual(['ee', 'eu']);
     expect(countMask(mask)).toBe(2);
+  });
+});
+
+describe('DatasetIndexBuilder', () => {
+  it('builds, batch by batch, the index of the whole, and hands it to datasetIndexOf', () => {
+    const incidents = syntheticIncidents(700);
+    const builder = new DatasetIndexBuilder();
+    for (let from = 0; from < incidents.length; from += 256) builder.add(incidents.slice(from, from + 256));
+    const index = builder.finish(incidents);
+    expect(datasetIndexOf(incidents)).toBe(index);
+    const whole = buildDatasetIndex([...incidents]);
+    expect({ ...index, incidents: null }).toEqual({ ...whole, incidents: null });
+    expect(() => builder.finish(incidents.slice(1))).toThrow();
   });
 });
 
