@@ -12,7 +12,7 @@ import { choroplethBreaks, choroplethShade, countIncidentsByCountry } from '../.
 import { incidentPoints } from '../../src/lib/geo.ts';
 import { capitalPoints } from '../../src/lib/map-labels.ts';
 import { parseDataset } from '../../src/lib/parse-incidents.ts';
-import { loadCoarseBasemap } from '../../src/map/map-basemap.ts';
+import { loadCoarseBasemap, type MapBasemap } from '../../src/map/map-basemap.ts';
 import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, SOURCES } from '../../src/map/map-ids.ts';
 import { buildMapStyle } from '../../src/map/map-style.ts';
 import { LIGHT_MAP } from '../../src/map/map-theme.ts';
@@ -26,9 +26,9 @@ root.style.cssText = 'position:absolute;left:0;top:0;width:986px;height:347px';
 /** MapLibre's own clustering, with the app's radius and zoom limit. */
 const CLUSTERED = { cluster: true, clusterRadius: CLUSTER_RADIUS_PX, clusterMaxZoom: CLUSTER_MAX_ZOOM };
 
-/** The app's style, its incidents clustered by MapLibre (the app clusters them itself). */
-function appStyle(): StyleSpecification {
-  const style = buildMapStyle(LIGHT_MAP, fontFaces);
+/** The app's style with its basemap, its incidents clustered by MapLibre (the app clusters them itself). */
+function appStyle(basemap: MapBasemap): StyleSpecification {
+  const style = buildMapStyle(LIGHT_MAP, fontFaces, { ...basemap, capitals: capitalPoints() });
   return {
     ...style,
     sources: {
@@ -75,14 +75,13 @@ async function start() {
     bounds: EUROPE_AND_CHINA,
     fitBoundsOptions: { padding: 16 },
     fadeDuration: 0,
-    style: basemap ? appStyle() : bareStyle(points),
+    style: basemap ? appStyle(basemap) : bareStyle(points),
+    // As the app does with its own style (validated by its unit tests).
+    validateStyle: !basemap,
   });
   if (basemap) {
     map.once('load', () => {
       const set = (source: string, data: GeoJSON.GeoJSON) => map.getSource<GeoJSONSource>(source)?.setData(data);
-      set(SOURCES.countries, basemap.countries);
-      set(SOURCES.countryLabels, basemap.labels);
-      set(SOURCES.capitals, capitalPoints());
       set(SOURCES.incidents, points);
       const counts = countIncidentsByCountry(incidents);
       const breaks = choroplethBreaks(Math.max(0, ...counts.values()));
