@@ -227,7 +227,7 @@ export class Importer {
    * views"), while a small one is not sent behind the map's frames between its quick steps.
    */
   async #present(pending: Pending, event: Extract<ImportEvent, { type: 'done' }>): Promise<void> {
-    pending.index.finish(pending.incidents);
+    if (pending.index.count === pending.incidents.length) pending.index.finish(pending.incidents);
     const steps = viewPreparation(pending.incidents);
     let taskStart = performance.now();
     for (const [i, step] of steps.entries()) {
