@@ -192,10 +192,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         upgradeBasemap(created);
       });
       created.on('idle', () => {
-        // Incidents waiting to be sent, or a new dataset not handed over yet: the map is not
-        // showing what it should yet.
-        if (!styleReady || sources?.waiting || shadesPending || sources?.dataset !== untrack(options.incidents).dataset)
-          return;
+        // Incidents waiting to be sent, or a new dataset not handed over yet: not what it should show.
+        if (!styleReady || !sources?.shows(untrack(options.incidents)) || shadesPending) return;
         rendered = data.readRendered(created, () => sources?.clusterMembers() ?? []);
         container.dataset.renderedIncidents = rendered.incidents.join(' ');
         container.dataset.renderedSelection = rendered.selection.join(' ');

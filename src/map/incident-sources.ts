@@ -107,14 +107,12 @@ export class IncidentSources {
     map.on('move', this.#onmove);
   }
 
-  /** The dataset of the incidents last given to `show`. */
-  get dataset(): readonly LoadedIncident[] | null {
-    return this.#wanted?.dataset ?? null;
-  }
-
-  /** Incidents are waiting to be sent, or sketched: the map does not show what it should yet. */
-  get waiting(): boolean {
-    return this.#pending || this.#fadedFrom !== null;
+  /**
+   * Whether MapLibre has these incidents' dataset and nothing is waiting to be sent or sketched:
+   * only then does the map's idle mean it shows what it should.
+   */
+  shows(incidents: MapIncidents): boolean {
+    return !this.#pending && this.#fadedFrom === null && this.#wanted?.dataset === incidents.dataset;
   }
 
   /**
