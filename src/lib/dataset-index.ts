@@ -53,12 +53,13 @@ class FacetColumnBuilder {
     }
   }
 
+  /** The column; the builder is done with. */
   finish(): FacetColumn {
     const codes = Int32Array.from(this.#codes);
     const totals = new Int32Array(this.#values.length);
     for (let k = 0; k < codes.length; k++) totals[codes[k]]++;
-    const offsets = Int32Array.from([...this.#offsets, codes.length]);
-    return { values: [...this.#values], codeOf: new Map(this.#codeOf), offsets, codes, totals };
+    this.#offsets.push(codes.length);
+    return { values: this.#values, codeOf: this.#codeOf, offsets: Int32Array.from(this.#offsets), codes, totals };
   }
 }
 

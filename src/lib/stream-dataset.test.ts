@@ -33,11 +33,8 @@ function pieces(text: string, sizes: number[]): string[] {
   return out;
 }
 
-function stream(text: string, sizes: number[], parseSize = 2) {
-  const batches: CheckedBatch[] = [];
-  const reader = new StreamingDatasetReader((batch) => batches.push(batch), parseSize);
-  for (const piece of pieces(text, sizes)) reader.push(piece);
-  const dataset = reader.end();
+/** What a reading gave: the dataset, and the records and search texts its batches carried. */
+function outcome(dataset: unknown, batches: CheckedBatch[]) {
   return {
     dataset,
     records: batches.flatMap((batch) => batch.records),
@@ -45,14 +42,17 @@ function stream(text: string, sizes: number[], parseSize = 2) {
   };
 }
 
+function stream(text: string, sizes: number[], parseSize = 2) {
+  const batches: CheckedBatch[] = [];
+  const reader = new StreamingDatasetReader((batch) => batches.push(batch), parseSize);
+  for (const piece of pieces(text, sizes)) reader.push(piece);
+  return outcome(reader.end(), batches);
+}
+
 function whole(text: string) {
   const batches: CheckedBatch[] = [];
   const dataset = parseDataset(JSON.parse(text), 'open', { onBatch: (batch) => batches.push(batch) });
-  return {
-    dataset,
-    records: batches.flatMap((batch) => batch.records),
-    texts: batches.flatMap((batch) => batch.searchTexts),
-  };
+  return outcome(dataset, batches);
 }
 
 const SPLITS = [[1], [2, 3], [7], [64], [1 << 20]];
