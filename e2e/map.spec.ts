@@ -117,6 +117,51 @@ test('the basemap draws countries and Latin and Chinese labels from font files o
   expectCleanPage(watch);
 });
 
+/** Where a point lies on a map of `size` centred on `center` at `zoom` (Web Mercator, 512 px tiles). */
+function mapPixel(
+  center: [number, number],
+  zoom: number,
+  size: { width: number; height: number },
+  lngLat: [number, number],
+) {
+  const world = 512 * 2 ** zoom;
+  const x = (lng: number) => ((lng + 180) / 360) * world;
+  const y = (lat: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
+  return { x: size.width / 2 + x(lngLat[0]) - x(center[0]), y: size.height / 2 + y(lngLat[1]) - y(center[1]) };
+}
+
+test('the basemap draws sea as sea and land as land around Scandinavia, whatever crosses the antimeridian', async ({
+  page,
+}) => {
+  // Russia's and Wrangel Island's shapes cross 180°; drawn as a sphere cuts them, they once laid
+  // wedges of land over the Atlantic and of sea over Scandinavia.
+  const center: [number, number] = [-2, 62];
+  await openAtlas(page, `${FIXTURE}&map=2.2/${center[1]}/${center[0]}`);
+  await mapIdle(page);
+  const shot = await map(page).screenshot();
+  const size = (await map(page).boundingBox())!;
+  const colourAt = (lngLat: [number, number]) => {
+    const { x, y } = mapPixel(center, 2.2, size, lngLat);
+    return pixel(shot, x, y);
+  };
+  const WATER: [number, number, number] = [223, 232, 239];
+  const atSea: [number, number][] = [
+    [-14, 62],
+    [-20, 58],
+    [-5, 66],
+    [3, 57],
+    [-12, 69],
+  ];
+  const onLand: [number, number][] = [
+    [9, 61.5],
+    [20, 66],
+    [36, 68],
+    [25, 64.5],
+  ];
+  expect(atSea.filter((lngLat) => !near(colourAt(lngLat), WATER, 8))).toEqual([]);
+  expect(onLand.filter((lngLat) => !near(colourAt(lngLat), LAND, 8))).toEqual([]);
+});
+
 test('the 50m countries are fetched only once the map is zoomed in', async ({ page }) => {
   const watch = await watchPage(page);
   const requested: string[] = [];

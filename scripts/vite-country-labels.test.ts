@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { basemapFromTopology } from '../src/lib/basemap.ts';
+import { basemapFromTopology, countriesForFlatMap } from '../src/lib/basemap.ts';
 import { countryLabels } from '../src/lib/map-labels.ts';
 import { buildTimeCountryLabels, countryLabelsModule } from './vite-country-labels.ts';
 
@@ -10,7 +10,7 @@ describe('countryLabelsModule', () => {
   const built = buildTimeCountryLabels();
 
   it('gives the labels the page used to place itself, to within a metre', () => {
-    const placed = countryLabels(basemapFromTopology(topology('countries-110m.json')).countries);
+    const placed = countryLabels(countriesForFlatMap(basemapFromTopology(topology('countries-110m.json')).countries));
     expect(built.coarse.features.map((feature) => feature.properties)).toEqual(
       placed.features.map((feature) => feature.properties),
     );

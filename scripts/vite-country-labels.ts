@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
-import { basemapFromTopology } from '../src/lib/basemap.ts';
+import { basemapFromTopology, countriesForFlatMap } from '../src/lib/basemap.ts';
 import { countryLabels, mergeCountryLabels, type CountryLabels } from '../src/lib/map-labels.ts';
 
 const PREFIX = 'virtual:country-labels/';
@@ -15,9 +15,8 @@ const SCALES = { coarse: 'countries-110m.json', fine: 'countries-50m.json' } as 
 
 function labelsOf(file: string): CountryLabels {
   const require = createRequire(import.meta.url);
-  return countryLabels(
-    basemapFromTopology(JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8'))).countries,
-  );
+  const world = JSON.parse(readFileSync(require.resolve(`world-atlas/${file}`), 'utf8'));
+  return countryLabels(countriesForFlatMap(basemapFromTopology(world).countries));
 }
 
 /** About 1 m: more digits only make the module longer. */

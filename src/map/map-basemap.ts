@@ -5,7 +5,7 @@
  */
 import coarseUrl from 'world-atlas/countries-110m.json?url';
 import fineUrl from 'world-atlas/countries-50m.json?url';
-import { basemapFromTopology, type Basemap } from '../lib/basemap.ts';
+import { basemapFromTopology, countriesForFlatMap, type Basemap } from '../lib/basemap.ts';
 import coarseLabels from 'virtual:country-labels/coarse';
 import { countryAnchors, type CountryLabels } from '../lib/map-labels.ts';
 
@@ -22,7 +22,7 @@ export interface MapBasemap extends Basemap {
 async function fetchBasemap(url: string): Promise<Basemap> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`basemap: ${response.status} for ${url}`);
-  return basemapFromTopology(await response.json());
+  return { countries: countriesForFlatMap(basemapFromTopology(await response.json()).countries) };
 }
 
 /** The 110m countries; their labels were placed at build time (scripts/vite-country-labels.ts). */
