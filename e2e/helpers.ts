@@ -86,6 +86,14 @@ export async function renderedMap(page: Page): Promise<RenderedMap> {
   return rendered as RenderedMap;
 }
 
+/** Where the map draws a longitude and latitude now, in CSS px relative to the map. */
+export async function mapPoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return map(page).evaluate(
+    (node, at) => (node as HTMLElement & { project(lngLat: [number, number]): { x: number; y: number } }).project(at),
+    lngLat,
+  );
+}
+
 /** Clicks the map at a point given relative to it (as `renderedMap` reports marks and labels). */
 export async function clickMap(page: Page, { x, y }: { x: number; y: number }): Promise<void> {
   const box = (await map(page).boundingBox())!;

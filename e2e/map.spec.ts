@@ -9,6 +9,7 @@ import {
   expectCleanPage,
   map,
   mapIdle,
+  mapPoint,
   markBox,
   openAtlas,
   renderedMap,
@@ -117,33 +118,21 @@ test('the basemap draws countries and Latin and Chinese labels from font files o
   expectCleanPage(watch);
 });
 
-/** Where a point lies on a map of `size` centred on `center` at `zoom` (Web Mercator, 512 px tiles). */
-function mapPixel(
-  center: [number, number],
-  zoom: number,
-  size: { width: number; height: number },
-  lngLat: [number, number],
-) {
-  const world = 512 * 2 ** zoom;
-  const x = (lng: number) => ((lng + 180) / 360) * world;
-  const y = (lat: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2) * world;
-  return { x: size.width / 2 + x(lngLat[0]) - x(center[0]), y: size.height / 2 + y(lngLat[1]) - y(center[1]) };
-}
-
 test('the basemap draws sea as sea and land as land around Scandinavia, whatever crosses the antimeridian', async ({
   page,
 }) => {
   // Russia's and Wrangel Island's shapes cross 180°; drawn as a sphere cuts them, they once laid
   // wedges of land over the Atlantic and of sea over Scandinavia.
-  const center: [number, number] = [-2, 62];
-  await openAtlas(page, `${FIXTURE}&map=2.2/${center[1]}/${center[0]}`);
+  await openAtlas(page, `${FIXTURE}&map=2.2/62/-2`);
   await mapIdle(page);
   const shot = await map(page).screenshot();
-  const size = (await map(page).boundingBox())!;
-  const colourAt = (lngLat: [number, number]) => {
-    const { x, y } = mapPixel(center, 2.2, size, lngLat);
-    return pixel(shot, x, y);
-  };
+  const colours = async (places: [number, number][]) =>
+    Promise.all(
+      places.map(async (lngLat) => {
+        const { x, y } = await mapPoint(page, lngLat);
+        return { lngLat, colour: pixel(shot, x, y) };
+      }),
+    );
   const WATER: [number, number, number] = [223, 232, 239];
   const atSea: [number, number][] = [
     [-14, 62],
@@ -158,8 +147,8 @@ test('the basemap draws sea as sea and land as land around Scandinavia, whatever
     [36, 68],
     [25, 64.5],
   ];
-  expect(atSea.filter((lngLat) => !near(colourAt(lngLat), WATER, 8))).toEqual([]);
-  expect(onLand.filter((lngLat) => !near(colourAt(lngLat), LAND, 8))).toEqual([]);
+  expect((await colours(atSea)).filter(({ colour }) => !near(colour, WATER, 8))).toEqual([]);
+  expect((await colours(onLand)).filter(({ colour }) => !near(colour, LAND, 8))).toEqual([]);
 });
 
 test('the 50m countries are fetched only once the map is zoomed in', async ({ page }) => {
@@ -253,11 +242,7 @@ test('a place is a filled dot, an incident known only at country level a ring, a
   await page.getByRole('button', { name: 'Fit to filtered' }).click();
   await expect.poll(async () => (await renderedMap(page)).incidents).toContain('fr-dgse-officers-convicted-2020');
   const box = (await map(page).boundingBox())!;
-  const beijing = await map(page).evaluate(
-    (node, lngLat) =>
-      (node as HTMLElement & { project(lngLat: [number, number]): { x: number; y: number } }).project(lngLat),
-    [116.407, 39.904] as [number, number],
-  );
+  const beijing = await mapPoint(page, [116.407, 39.904]);
   expect(beijing.x).toBeGreaterThan(0);
   expect(beijing.x).toBeLessThan(box.width);
   await clickMap(page, beijing);
