@@ -64,9 +64,7 @@ export async function mapIdle(page: Page): Promise<void> {
 
 /** Ids of the incidents the map drew, as the map reports them after `idle`. */
 export async function renderedMapIncidents(page: Page): Promise<string[]> {
-  await mapIdle(page);
-  const value = await map(page).getAttribute('data-rendered-incidents');
-  return value ? value.split(' ').filter(Boolean) : [];
+  return (await renderedMap(page)).incidents;
 }
 
 export interface RenderedMap {
@@ -78,13 +76,16 @@ export interface RenderedMap {
   labels: { text: string; x: number; y: number }[];
 }
 
-/** What the map drew at its last idle (clusters with their members, labels, positions). */
-export async function renderedMap(page: Page): Promise<RenderedMap> {
-  await mapIdle(page);
-  const rendered = await map(page).evaluate((node) => (node as HTMLElement & { rendered(): unknown }).rendered());
+/** What a map drew, once it is idle (clusters with their members, labels, positions). */
+export async function renderedMapOf(mapNode: Locator): Promise<RenderedMap> {
+  await expect(mapNode).toHaveAttribute('data-map-state', 'idle');
+  const rendered = await mapNode.evaluate((node) => (node as HTMLElement & { rendered(): unknown }).rendered());
   if (!rendered) throw new Error('the map has not drawn yet');
   return rendered as RenderedMap;
 }
+
+/** What the atlas's map drew, once it is idle. */
+export const renderedMap = (page: Page): Promise<RenderedMap> => renderedMapOf(map(page));
 
 /** Where the map draws a longitude and latitude now, in CSS px relative to the map. */
 export async function mapPoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {

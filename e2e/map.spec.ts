@@ -247,7 +247,7 @@ test('a place is a filled dot, an incident known only at country level a ring, a
   expect(beijing.x).toBeLessThan(box.width);
   await clickMap(page, beijing);
   await expect(details(page)).toContainText('DGSE');
-  await expect(map(page)).toHaveAttribute('data-rendered-selection', 'fr-dgse-officers-convicted-2020');
+  await expect.poll(async () => (await renderedMap(page)).selection).toEqual(['fr-dgse-officers-convicted-2020']);
   expectCleanPage(watch);
 });
 
@@ -317,18 +317,14 @@ test('the arcs switch draws actor → target arcs for the filtered incidents onl
   await openAtlas(page, FIXTURE);
   const arcs = page.getByRole('switch', { name: 'Actor → target arcs' });
   await expect(arcs).toHaveAttribute('aria-checked', 'false');
-  await mapIdle(page);
-  await expect(map(page)).toHaveAttribute('data-rendered-arcs', '');
+  expect((await renderedMap(page)).arcs).toEqual([]);
   const ARC: [number, number, number] = [195, 87, 86]; // the light arc colour over land
   const plainShot = await map(page).screenshot();
 
   await arcs.click();
   await expect(arcs).toHaveAttribute('aria-checked', 'true');
   await expect
-    .poll(async () => {
-      await mapIdle(page);
-      return (await map(page).getAttribute('data-rendered-arcs'))?.split(' ');
-    })
+    .poll(async () => (await renderedMap(page)).arcs)
     .toEqual(expect.arrayContaining(['CN>EE', 'CN>FR', 'CN>GB']));
   const arcShot = await map(page).screenshot();
   expect(colourShare(arcShot, ARC, 30)).toBeGreaterThan(colourShare(plainShot, ARC, 30) + 0.001);
@@ -355,7 +351,7 @@ test('selecting an incident in the list brings it into view on the map', async (
     .getByRole('button', { name: /Tarmo Kõuts/ })
     .click();
   await expect.poll(() => renderedMapIncidents(page)).toContain('ee-kouts-conviction-2021');
-  await expect(map(page)).toHaveAttribute('data-rendered-selection', 'ee-kouts-conviction-2021');
+  await expect.poll(async () => (await renderedMap(page)).selection).toEqual(['ee-kouts-conviction-2021']);
 
   // Reset view goes back to Europe and China together.
   await page.getByRole('button', { name: 'Reset view' }).click();
@@ -445,7 +441,7 @@ test('incidents at one place, which never split however far one zooms, are liste
   await openAtlas(page, '?data=fixtures/same-place.json');
   const cluster = (await renderedMap(page)).marks.find((mark) => mark.kind === 'cluster')!;
   expect(cluster.count).toBe(3);
-  const view = await map(page).getAttribute('data-rendered-incidents');
+  const view = (await renderedMap(page)).incidents;
   const box = (await map(page).boundingBox())!;
   await page.mouse.move(box.x + cluster.x, box.y + cluster.y);
   await expect(page.locator('.map-panel .tooltip')).toHaveText('3 incidents · at one place, click to list them');
@@ -464,7 +460,7 @@ test('incidents at one place, which never split however far one zooms, are liste
   await page.keyboard.press('Escape');
   await expect(stack).toHaveCount(0);
   await expect(map(page).locator('canvas')).toBeFocused();
-  expect(await map(page).getAttribute('data-rendered-incidents')).toBe(view);
+  expect((await renderedMap(page)).incidents).toEqual(view);
 
   // A filter changes what the map shows: the list of what it showed goes.
   await clickMap(page, cluster);
@@ -490,5 +486,5 @@ test('zoomed in past clustering, a click on dots drawn over each other lists the
   const stack = page.getByRole('dialog', { name: '2 incidents at this place' });
   await stack.getByRole('button', { name: /attribute the Exchange compromise/ }).click();
   await expect(details(page)).toContainText('UK, EU, NATO and partners attribute the Exchange compromise to China');
-  await expect(map(page)).toHaveAttribute('data-rendered-selection', 'exchange-joint-attribution-2021');
+  await expect.poll(async () => (await renderedMap(page)).selection).toEqual(['exchange-joint-attribution-2021']);
 });

@@ -3,10 +3,10 @@ import {
   clickMark,
   details,
   expectCleanPage,
-  map,
   mapIdle,
   markBox,
   openAtlas,
+  renderedMap,
   resultCount,
   tableIds,
   timeline,
@@ -74,7 +74,7 @@ test('selecting an incident on the timeline highlights it on the map and opens i
   await expect(source).toHaveAttribute('rel', 'noopener noreferrer');
   await expect(source).toHaveAttribute('target', '_blank');
 
-  await expect(map(page)).toHaveAttribute('data-rendered-selection', 'ee-kouts-conviction-2021');
+  await expect.poll(async () => (await renderedMap(page)).selection).toEqual(['ee-kouts-conviction-2021']);
   await expect(page.locator('tr[aria-current="true"]')).toHaveAttribute('data-incident-id', 'ee-kouts-conviction-2021');
   expectCleanPage(watch);
 });

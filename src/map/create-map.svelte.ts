@@ -81,7 +81,11 @@ export interface IncidentMapOptions {
 
 /** Test hooks on the container, like the timeline's `markRect` (CONTRACTS §5). */
 type MapContainer = HTMLDivElement & {
-  /** What the map drew at its last idle. */
+  /**
+   * What the map draws, read when asked (null before its first idle with the atlas's incidents).
+   * Tests ask once `data-map-state` is idle; reading at every idle cost 15–35 ms of the main
+   * thread for nobody.
+   */
   rendered?: () => Rendered | null;
   /** Where a longitude–latitude is on screen, CSS px relative to the container. */
   project?: (lngLat: LngLat) => { x: number; y: number };
@@ -103,7 +107,9 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     /** The basemap whose data the map holds. */
     let basemapSent: MapBasemap | null = null;
     let pointerCountry = $state<string | null>(null);
-    let rendered: Rendered | null = null;
+    /** Idles that showed the atlas's incidents, and what was read after the last one. */
+    let idles = 0;
+    let rendered: { idle: number; read: Rendered } | null = null;
     /** The incident sources, fed by the effect below once the map exists. */
     let sources: IncidentSources | null = null;
     let destroyed = false;
@@ -194,10 +200,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       created.on('idle', () => {
         // Incidents waiting to be sent, or a new dataset not handed over yet: not what it should show.
         if (!styleReady || !sources?.shows(untrack(options.incidents)) || shadesPending) return;
-        rendered = data.readRendered(created, () => sources?.clusterMembers() ?? []);
-        container.dataset.renderedIncidents = rendered.incidents.join(' ');
-        container.dataset.renderedSelection = rendered.selection.join(' ');
-        container.dataset.renderedArcs = rendered.arcs.join(' ');
+        idles++;
         options.onstate('idle');
       });
       created.on('webglcontextlost', () => {
@@ -230,7 +233,12 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         // The first camera becomes the atlas's view, so what is shared or embedded names it.
         if (!untrack(options.view)) options.onview(viewOf(created));
       });
-      container.rendered = () => rendered;
+      container.rendered = () => {
+        if (idles === 0) return null;
+        if (rendered?.idle !== idles)
+          rendered = { idle: idles, read: data.readRendered(created, () => sources?.clusterMembers() ?? []) };
+        return rendered.read;
+      };
       container.project = (lngLat) => {
         const { x, y } = created.project(lngLat);
         return { x, y };
