@@ -249,9 +249,9 @@ export function evaluateTargets(results: BenchResult[], defaultViewBytes: number
     met: isNumber(styledRatio) ? styledRatio <= 1.25 : null,
   });
   targets.push({
-    name: '100k: filter change → timeline, table and counts ≤ 100 ms',
-    value: hundredK?.filter ? `${ms(hundredK.filter.viewsMs)} (map clusters: ${ms(hundredK.filter.mapMs)})` : '—',
-    met: hundredK?.filter ? hundredK.filter.viewsMs <= 100 : null,
+    name: '100k: filter change → both views updated ≤ 100 ms (timeline with table and counts; map idle with the new clusters)',
+    value: hundredK?.filter ? `timeline ${ms(hundredK.filter.viewsMs)}, map ${ms(hundredK.filter.mapMs)}` : '—',
+    met: hundredK?.filter ? Math.max(hundredK.filter.viewsMs, hundredK.filter.mapMs) <= 100 : null,
     scenario: { count: 100_000, scenario: 'filter' },
   });
   targets.push({
@@ -316,8 +316,8 @@ ${mapTable(input.results)}
 ## Filter latency (Incident Atlas)
 
 A technique filter is ticked; "timeline, table and counts" is the time until the count and the table have changed
-and the next frame (which draws the timeline) has been rendered; the map is reported apart, until it is idle with
-the new clusters.
+and the next frame (which draws the timeline) has been rendered; the map until it is idle with the new clusters. The
+target needs both.
 
 ${filterTable(input.results)}
 
