@@ -5,6 +5,7 @@
  * ranges, so the visible part of a lane is found by binary search and nothing per frame walks or
  * allocates objects for the whole set.
  */
+import { chronologicalPositions } from './chronological-order.ts';
 import { buildDatasetIndex, datasetIndexOf, type DatasetIndex } from './dataset-index.ts';
 import { techniqueColour } from './palette.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
@@ -82,13 +83,7 @@ export function buildTimeOrder(
   const n = incidents.length;
   const { startMs, endMs } = dataset;
   const ids = incidents.map((incident) => incident.id);
-  const positions = Int32Array.from(incidents, (_, i) => i).sort(
-    (a, b) =>
-      startMs[a] - startMs[b] ||
-      // Longer first; two open ends (Infinity − Infinity) tie.
-      (endMs[b] === endMs[a] ? 0 : endMs[b] > endMs[a] ? 1 : -1) ||
-      (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
-  );
+  const positions = chronologicalPositions(startMs, endMs, ids);
   const techniques = dataset.facets.techniques;
   const colours: string[] = [];
   const colourOfHex = new Map<string, number>();
