@@ -50,19 +50,25 @@ export class IncidentPointCache {
   constructor(incidents: readonly LoadedIncident[], options: ClusterOptions) {
     this.incidents = incidents;
     this.#features = new Array(incidents.length);
-    this.grid = new PointGrid(
-      incidents.map((incident) => (incident.places.length > 0 ? incident.places[0].lngLat : null)),
-      options,
-    );
+    // One pass over the incidents (scattered objects, ~0.1 µs each in cache misses at 100,000).
+    const firstPlaces = new Array<readonly [number, number] | null>(incidents.length);
+    const several: number[] = [];
+    for (let i = 0; i < incidents.length; i++) {
+      const { places } = incidents[i];
+      firstPlaces[i] = places.length > 0 ? places[0].lngLat : null;
+      if (places.length > 1) several.push(i);
+    }
+    this.grid = new PointGrid(firstPlaces, options);
+    this.#several = several;
   }
 
   /** The flagged incidents with more than one place, in dataset order (most datasets have few). */
   withSeveralPlaces(mask: Uint8Array): LoadedIncident[] {
-    this.#several ??= this.incidents.flatMap((incident, position) => (incident.places.length > 1 ? [position] : []));
     return this.#several.filter((position) => mask[position] === 1).map((position) => this.incidents[position]);
   }
 
-  #several: number[] | null = null;
+  /** Positions of the incidents with more than one place. */
+  readonly #several: number[];
 
   /** The point of the incident at `position` (its first place), or null when it has no place. */
   point(position: number): IncidentPoint | null {
