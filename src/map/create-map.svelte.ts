@@ -21,7 +21,7 @@ import { sameView, type MapView } from '../lib/map-view.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
-import { afterThisFrame } from '../lib/next-task.ts';
+import { afterThisFrame, nextTask } from '../lib/next-task.ts';
 import { IncidentSources, type MapIncidents } from './incident-sources.ts';
 import { captureCanvas, mapStyle, sourceFeeder, viewBounds, viewOf } from './map-setup.ts';
 import { SOURCES } from './map-ids.ts';
@@ -325,15 +325,25 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       shadesApplied = new Set(values.keys());
       map.triggerRepaint();
     };
+    let shadedDataset: readonly LoadedIncident[] | null = null;
     $effect(() => {
       const values = options.countryShades();
+      const { dataset } = options.incidents();
       if (!map || !styleReady || !basemap) {
         shadesApplied = new Set();
+        shadedDataset = null;
         return;
       }
       shadesPending = values;
       options.onstate('moving');
       if (options.sketching()) return;
+      if (dataset !== shadedDataset) {
+        // A new dataset's shades go with its points, which IncidentSources sends in the next task:
+        // one redraw for both (after the points, the shades' own redraw held the ready back).
+        shadedDataset = dataset;
+        void nextTask().then(applyShades);
+        return;
+      }
       shadeFrame ||= requestAnimationFrame(() => {
         shadeFrame = 0;
         afterThisFrame(applyShades);
