@@ -108,8 +108,15 @@ export async function readyAfterFetch(opened: Opened, dataUrl: string, readyMs: 
  * can slow the download itself; against the same file's download on a page that reads it only
  * once it has arrived, that tells how much "after the file arrived" owes to reading early.
  */
-export function downloadTime(opened: Opened, dataUrl: string): number | null {
-  return [...opened.downloads].find(([url]) => new URL(url).pathname === dataUrl)?.[1] ?? null;
+export async function downloadTime(opened: Opened, dataUrl: string): Promise<number | null> {
+  // The app marks when its parse worker asked for the file and when the last byte came in:
+  // Playwright does not always see a worker's requests.
+  const marked = await opened.page.evaluate(() => {
+    const marks = (window as unknown as { __bench: { marks: Record<string, number[]> } }).__bench.marks;
+    const [requested, fetched] = [marks['atlas:data-requested']?.[0], marks['atlas:data-fetched']?.[0]];
+    return requested === undefined || fetched === undefined ? null : fetched - requested;
+  });
+  return marked ?? [...opened.downloads].find(([url]) => new URL(url).pathname === dataUrl)?.[1] ?? null;
 }
 
 /** How the app's map follows a timeline gesture: at its end (the default) or while it runs. */

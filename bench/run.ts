@@ -62,7 +62,7 @@ async function measureApp(browser: Browser, count: number, dataUrl: string): Pro
   const result: BenchResult = { subject: 'Incident Atlas', count, readyMs };
   if (readyMs !== null) {
     result.afterFetchMs = await readyAfterFetch(opened, dataUrl, readyMs);
-    result.downloadMs = downloadTime(opened, dataUrl);
+    result.downloadMs = await downloadTime(opened, dataUrl);
     result.loading = await loadResponsiveness(page, readyMs);
     result.heapMb = await heapMb(client);
     // The default first: the map follows the timeline as it moves.
@@ -94,7 +94,7 @@ async function measurePeer(
   const result: BenchResult = { subject, count, readyMs };
   if (readyMs !== null) {
     result.afterFetchMs = await readyAfterFetch(opened, dataUrl, readyMs);
-    result.downloadMs = downloadTime(opened, dataUrl);
+    result.downloadMs = await downloadTime(opened, dataUrl);
     result.heapMb = await heapMb(opened.client);
     const selector = mapLike ? '#map canvas' : '#timeline';
     const settle = mapLike ? '#map' : null;

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseDataset, type CheckedBatch } from '../lib/parse-incidents.ts';
 import { nextTask } from '../lib/next-task.ts';
-import { readResponse, type Downloaded } from './download.ts';
+import { fetchDataset, readResponse, type Downloaded } from './download.ts';
 import type { ImportEvent } from './protocol.ts';
 
 const records = (count: number, from = 0) =>
@@ -84,5 +84,29 @@ describe('readResponse', () => {
     body.close();
     expect(await result).toEqual({ text: 'date,title\n2021-03-02,A\n', contentType: 'text/csv' });
     expect(events.map((event) => event.type)).toEqual(['progress', 'fetched']);
+  });
+
+  describe('fetchDataset', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('says when the file was asked for and when it had all arrived, for the page to mark', async () => {
+      const body = slowResponse('text/csv');
+      vi.stubGlobal('fetch', async () => body.response);
+      const events: ImportEvent[] = [];
+      const before = performance.timeOrigin + performance.now();
+      const result = fetchDataset('https://example.org/rows.csv', {
+        emit: (event) => events.push(event),
+        name: 'rows.csv',
+        onBatch: () => {},
+      });
+      await nextTask();
+      body.send(new TextEncoder().encode('date,title\n2021-03-02,A\n'));
+      body.close();
+      await result;
+      const fetched = events.find((event) => event.type === 'fetched') as
+        Extract<ImportEvent, { type: 'fetched' }> | undefined;
+      expect(fetched?.requestedAt).toBeGreaterThanOrEqual(before);
+      expect(fetched?.at).toBeGreaterThanOrEqual(fetched!.requestedAt!);
+    });
   });
 });

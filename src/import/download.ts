@@ -23,6 +23,8 @@ export interface DownloadOptions {
   name: string;
   format?: ImportFormat;
   onBatch: (batch: CheckedBatch) => void;
+  /** When the request was made (epoch ms), told with the `fetched` event. */
+  requestedAt?: number;
 }
 
 /** Characters of text read per task while streaming. */
@@ -30,6 +32,7 @@ const SLICE = 1 << 16;
 
 export async function fetchDataset(url: string, options: DownloadOptions): Promise<Downloaded> {
   let response: Response;
+  const requestedAt = performance.timeOrigin + performance.now();
   try {
     response = await fetch(url, { credentials: 'same-origin' });
   } catch {
@@ -44,7 +47,7 @@ export async function fetchDataset(url: string, options: DownloadOptions): Promi
   if (!response.ok) {
     throw new DatasetError(`The dataset could not be fetched from ${url}: the server answered ${response.status}.`);
   }
-  return readResponse(response, options);
+  return readResponse(response, { ...options, requestedAt });
 }
 
 /** Starts with `{` or `[` after blanks (and a UTF-8 byte order mark): JSON, unless the address says otherwise. */
@@ -58,7 +61,8 @@ export async function readResponse(response: Response, options: DownloadOptions)
   const { emit } = options;
   const contentType = response.headers.get('content-type') ?? undefined;
   const total = Number(response.headers.get('content-length')) || 0;
-  const fetched = () => emit({ type: 'fetched', at: performance.timeOrigin + performance.now() });
+  const fetched = () =>
+    emit({ type: 'fetched', at: performance.timeOrigin + performance.now(), requestedAt: options.requestedAt });
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     fetched();

@@ -188,6 +188,10 @@ export class Importer {
       case 'fetched':
         // On the page's clock, for profiles and the benchmark ("ready after the file arrived").
         performance.mark('atlas:data-fetched', { startTime: Math.max(0, event.at - performance.timeOrigin) });
+        if (event.requestedAt !== undefined)
+          performance.mark('atlas:data-requested', {
+            startTime: Math.max(0, event.requestedAt - performance.timeOrigin),
+          });
         break;
       case 'progress':
         this.progress = progressOf(event.phase, event.share);

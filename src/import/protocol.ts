@@ -38,8 +38,11 @@ export type ImportPhase = 'downloading' | 'parsing' | 'checking' | 'transferring
 export type ImportEvent =
   /** `share` of the phase done (0–1), or null when it cannot be told (a download of unknown size). */
   | { type: 'progress'; phase: ImportPhase; share: number | null }
-  /** The whole file has arrived, at `at` (epoch ms): marked on the page for profiles and the benchmark. */
-  | { type: 'fetched'; at: number }
+  /**
+   * The whole file has arrived, at `at` (epoch ms), asked for at `requestedAt` when it was fetched
+   * from an address: marked on the page for profiles and the benchmark.
+   */
+  | { type: 'fetched'; at: number; requestedAt?: number }
   | { type: 'choose'; inspection: TableInspection }
   /** Records as JSON text and their search texts (`encodeIncidents`). */
   | ({ type: 'batch' } & EncodedIncidents)

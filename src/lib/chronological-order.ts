@@ -4,7 +4,7 @@
  * (nine in ten of 100,000 synthetic records share theirs with another), so a comparison sort
  * over all of them spends most of its time comparing ids. Grouping by start first (a numeric
  * sort of the distinct starts and a counting pass) leaves the comparisons to each small group,
- * sorted in place: a third of the time at 100,000.
+ * sorted in place: 57 → 33 ms for 100,000 in Node.
  */
 export function chronologicalPositions(startMs: Float64Array, endMs: Float64Array, ids: readonly string[]): Int32Array {
   const n = startMs.length;
