@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { countryLabelsModule } from './scripts/vite-country-labels.ts';
 import { mapFonts } from './scripts/vite-map-fonts.ts';
-import { COMPONENT_ENTRY, componentStylesheet, oembed, publicUrl } from './scripts/vite-plugins.ts';
+import {
+  COMPONENT_ENTRY,
+  componentStylesheet,
+  oembed,
+  preloadFirstViewMap,
+  publicUrl,
+} from './scripts/vite-plugins.ts';
 
 // A relative base makes the same dist/ work at `/` and under any sub-path.
 export default defineConfig({
@@ -13,6 +19,7 @@ export default defineConfig({
     mapFonts(),
     countryLabelsModule(),
     componentStylesheet(),
+    preloadFirstViewMap(),
     // Where the site is published (for oEmbed); see "Embedding" in the README.
     oembed({ publicUrl: publicUrl(process.env.PUBLIC_URL), datasetFile: 'data/incidents.json' }),
   ],
