@@ -226,9 +226,12 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
           },
         }),
       );
+      // The incidents go to the map as soon as its style can take them, not at 'load' (after the
+      // basemap's first complete frame, its labels' fonts included): their tiles then load with
+      // the basemap's, and the first complete frame has them (10k ready ≈ 0.2 s sooner).
+      basemap = coarse;
+      whenStyleLoaded(created);
       created.once('load', () => {
-        basemap = coarse;
-        styleReady = true;
         upgradeBasemap(created);
         // The first camera becomes the atlas's view, so what is shared or embedded names it.
         if (!untrack(options.view)) options.onview(viewOf(created));
