@@ -21,7 +21,7 @@ import { sameView, type MapView } from '../lib/map-view.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
-import { afterThisFrame, nextTask } from '../lib/next-task.ts';
+import { CountryShades } from './country-shades.ts';
 import { IncidentSources, type MapIncidents } from './incident-sources.ts';
 import { captureCanvas, mapStyle, sourceFeeder, viewBounds, viewOf } from './map-setup.ts';
 import { SOURCES } from './map-ids.ts';
@@ -112,6 +112,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     let rendered: { idle: number; read: Rendered } | null = null;
     /** The incident sources, fed by the effect below once the map exists. */
     let sources: IncidentSources | null = null;
+    let shades: CountryShades | null = null;
     let destroyed = false;
     const unlisten: (() => void)[] = [];
 
@@ -199,7 +200,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       });
       created.on('idle', () => {
         // Incidents waiting to be sent, or a new dataset not handed over yet: not what it should show.
-        if (!styleReady || !sources?.shows(untrack(options.incidents)) || shadesPending) return;
+        if (!styleReady || !sources?.shows(untrack(options.incidents)) || shades?.pending) return;
         idles++;
         options.onstate('idle');
       });
@@ -247,6 +248,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         return { x, y };
       };
       sources = new IncidentSources(created, data, setData, () => untrack(options.theme));
+      shades = new CountryShades(created);
       container.sketched = () => sources?.sketched() ?? [];
       map = created;
       options.oncontroller(controller(created));
@@ -312,45 +314,16 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       setData(SOURCES.focusLinks, data.placeLinks(focus.map(({ incident }) => incident)));
     });
 
-    // Country feature state: the choropleth shade. Feature state outlives setData (the 50m
-    // upgrade) but not a lost context, hence the styleReady dependency. Applied after the views have
-    // painted, as the points are: a WebGL redraw in their frame would delay them.
-    let shadesApplied = new Set<string>();
-    let shadesPending: ReadonlyMap<string, number> | null = null;
-    let shadeFrame = 0;
-    const applyShades = () => {
-      const values = shadesPending;
-      shadesPending = null;
-      if (!values || !map || destroyed) return;
-      for (const code of shadesApplied)
-        if (!values.has(code)) map.setFeatureState({ source: SOURCES.countries, id: code }, { shade: null });
-      for (const [code, shade] of values) map.setFeatureState({ source: SOURCES.countries, id: code }, { shade });
-      shadesApplied = new Set(values.keys());
-      map.triggerRepaint();
-    };
-    let shadedDataset: readonly LoadedIncident[] | null = null;
+    // The choropleth shades, as feature state (country-shades.ts).
     $effect(() => {
       const values = options.countryShades();
       const { dataset } = options.incidents();
       if (!map || !styleReady || !basemap) {
-        shadesApplied = new Set();
-        shadedDataset = null;
+        shades?.forget();
         return;
       }
-      shadesPending = values;
       options.onstate('moving');
-      if (options.sketching()) return;
-      if (dataset !== shadedDataset) {
-        // A new dataset's shades go with its points, which IncidentSources sends in the next task:
-        // one redraw for both (after the points, the shades' own redraw held the ready back).
-        shadedDataset = dataset;
-        void nextTask().then(applyShades);
-        return;
-      }
-      shadeFrame ||= requestAnimationFrame(() => {
-        shadeFrame = 0;
-        afterThisFrame(applyShades);
-      });
+      shades?.set(values, dataset, options.sketching());
     });
 
     // The outlines of the filtered countries and of the hovered one, the only countries in their source.
@@ -410,7 +383,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
     return () => {
       destroyed = true;
       sources?.destroy();
-      cancelAnimationFrame(shadeFrame);
+      shades?.destroy();
       for (const stop of unlisten) stop();
       options.oncapture?.(null);
       options.oncontroller(null);
