@@ -26,6 +26,12 @@ const SHORT_NAMES: Record<string, string> = {
   KR: 'South Korea',
   KP: 'North Korea',
   TW: 'Taiwan',
+  MK: 'North Macedonia',
+  GM: 'Gambia',
+  FM: 'Micronesia',
+  VA: 'Vatican City',
+  VG: 'British Virgin Islands',
+  VI: 'U.S. Virgin Islands',
 };
 
 export function isCountryCode(code: string): boolean {
