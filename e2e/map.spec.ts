@@ -151,6 +151,27 @@ test('the basemap draws sea as sea and land as land around Scandinavia, whatever
   expect((await colours(onLand)).filter(({ colour }) => !near(colour, LAND, 8))).toEqual([]);
 });
 
+test('the map keeps its size when nothing is left to count, so it neither jumps nor redraws whole', async ({
+  page,
+}) => {
+  // The curated dataset: its scale of four classes takes a row of the legend of its own.
+  await openAtlas(page);
+  await mapIdle(page);
+  const sizeOf = async () => {
+    const { width, height } = (await map(page).boundingBox())!;
+    return { width, height };
+  };
+  const shown = await sizeOf();
+  // No incident in view: the choropleth's key has nothing to show, and keeps its place.
+  await page.getByLabel('Search').fill('no incident is called this');
+  await expect(resultCount(page)).toContainText('0 incidents in view');
+  await mapIdle(page);
+  expect(await sizeOf()).toEqual(shown);
+  await page.getByLabel('Search').fill('');
+  await expect(resultCount(page)).not.toContainText('0 incidents in view');
+  expect(await sizeOf()).toEqual(shown);
+});
+
 test('the 50m countries are fetched only once the map is zoomed in', async ({ page }) => {
   const watch = await watchPage(page);
   const requested: string[] = [];
