@@ -50,6 +50,12 @@ export interface ReportInput {
 export const FRAME_TARGET_MS = 17.7;
 export const APP = 'Incident Atlas';
 export const BARE_MAPLIBRE = 'bare MapLibre (clustered, no basemap)';
+export const STYLED_MAPLIBRE = 'bare MapLibre with the app’s style and basemap';
+
+const isNumber = (value: number | null | undefined): value is number =>
+  value !== null && value !== undefined && !Number.isNaN(value);
+const ms = (value: number | null | undefined, digits = 0) => (isNumber(value) ? `${value.toFixed(digits)} ms` : '—');
+const seconds = (value: number | null | undefined) => (isNumber(value) ? `${(value / 1000).toFixed(2)} s` : '—');
 
 /**
  * Ready after the file arrived, counted fairly: the app reads our JSON while it downloads, which
@@ -62,12 +68,7 @@ export function countedAfterFetch(app?: BenchResult, bare?: BenchResult): number
   if (!bare || !isNumber(app.downloadMs) || !isNumber(bare.downloadMs)) return app.afterFetchMs;
   return app.afterFetchMs + Math.max(0, app.downloadMs - bare.downloadMs);
 }
-export const STYLED_MAPLIBRE = 'bare MapLibre with the app’s style and basemap';
 
-const isNumber = (value: number | null | undefined): value is number =>
-  value !== null && value !== undefined && !Number.isNaN(value);
-const ms = (value: number | null | undefined, digits = 0) => (isNumber(value) ? `${value.toFixed(digits)} ms` : '—');
-const seconds = (value: number | null | undefined) => (isNumber(value) ? `${(value / 1000).toFixed(2)} s` : '—');
 const frames = (stats?: GestureResult) =>
   stats
     ? `${stats.p50.toFixed(1)} / **${stats.p95.toFixed(1)}** / ${stats.max.toFixed(0)} (${(stats.over16 * 100).toFixed(0)}% > 16.7, ${(stats.over50 * 100).toFixed(0)}% > 50; ${stats.frames} frames)`
