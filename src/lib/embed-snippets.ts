@@ -2,7 +2,8 @@
  * The copy-paste snippets for embedding a view: an iframe (with the tiny host script that sizes
  * it) and the `<incident-atlas>` web component. Pure: the app's address and the view in, text out.
  */
-import { formatUrlState, formatUrlDay, formatMapView, joinList, type UrlState } from './url-state.ts';
+import { formatUrlState, joinList, type UrlState } from './url-state.ts';
+import { formatMapView, formatUrlDay } from './url-values.ts';
 
 /** The iframe sandbox the embed needs, and no more: scripts, its own origin (for its data and worker), source links in new tabs. */
 export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';

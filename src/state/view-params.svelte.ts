@@ -11,13 +11,10 @@ import {
   describeMissingId,
   describeUrlErrors,
   formatLoadQuery,
-  formatMapView,
-  isUrlWindow,
-  roundMapView,
-  roundWindowToDays,
   type UrlError,
   type UrlState,
 } from '../lib/url-state.ts';
+import { formatMapView, isUrlWindow, roundMapView, roundWindowToDays } from '../lib/url-values.ts';
 import type { AtlasState, LaneMode, MapView, ThemeChoice } from './atlas-state.svelte.ts';
 import { loadIntoAtlas, type LoadOptions } from './load-dataset.ts';
 

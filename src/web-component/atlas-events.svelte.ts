@@ -6,7 +6,7 @@
  */
 import { untrack } from 'svelte';
 import type { Filters } from '../lib/filter.ts';
-import { formatMapView, formatUrlDay, roundWindowToDays, type UrlMapView } from '../lib/url-state.ts';
+import { formatMapView, formatUrlDay, roundWindowToDays, type UrlMapView } from '../lib/url-values.ts';
 import type { AtlasState } from '../state/atlas-state.svelte.ts';
 
 export interface FilterChangeDetail {
