@@ -17,6 +17,7 @@ test.use({ reducedMotion: 'reduce' });
 test('dragging a new range on the overview sets the visible window, and the list and map follow', async ({ page }) => {
   const watch = await watchPage(page);
   await openAtlas(page, FIXTURE);
+  await page.getByTestId('timeline-overview').scrollIntoViewIfNeeded();
   const strip = (await page.getByTestId('timeline-overview').boundingBox())!;
   const before = await visibleRange(page);
   await page.mouse.move(strip.x + strip.width * 0.2, strip.y + strip.height / 2);

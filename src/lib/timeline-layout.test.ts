@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeOrder, buildTimelineIndex, DAY_MS } from './timeline-index.ts';
-import { LayoutCache, layoutOptionsFor, layoutTimeline, planLanes } from './timeline-layout.ts';
+import { fullLaneHeightPx, LayoutCache, layoutOptionsFor, layoutTimeline, planLanes } from './timeline-layout.ts';
 import { hitTest, locateIncident, markRect } from './timeline-locate.ts';
 import type { LaneMode } from './timeline-lanes.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
@@ -66,6 +66,18 @@ describe('lanes', () => {
     const open = markRect(byTechnique.cache, byTechnique.layout, 'open')!;
     expect(open.y).toBeGreaterThanOrEqual(insiderLane.y);
     expect(open.y + open.height).toBeLessThanOrEqual(insiderLane.y + insiderLane.height);
+  });
+  it('a crowded single lane is as tall as the room kept for the plot while a dataset loads', () => {
+    const crowded = loaded(
+      ...Array.from({ length: 40 }, (_, i) =>
+        incident({ id: `c${i}`, date: `2021-03-${String((i % 28) + 1).padStart(2, '0')}` }),
+      ),
+    );
+    const { plan } = setup(crowded, 'none', window, 731);
+    expect(plan.lanes).toHaveLength(1);
+    expect(plan.heightPx).toBe(fullLaneHeightPx(layoutOptionsFor(1, 731)));
+    // A few marks take less: the plot shrinks to them once they are known.
+    expect(setup(incidents, 'none', window, 731).plan.heightPx).toBeLessThan(plan.heightPx);
   });
   it('lane heights do not depend on the zoom', () => {
     const zoomed = layoutTimeline(cache, plan, { fromMs: utc(2021, 3), toMs: utc(2021, 4) }, 731);

@@ -99,6 +99,19 @@ function withDefaults(options: LayoutOptions): Required<LayoutOptions> {
   };
 }
 
+function laneHeightPx(full: Required<LayoutOptions>, rows: number, overflows: boolean): number {
+  return full.lanePaddingPx * 2 + full.labelHeightPx + rows * full.rowHeightPx + (overflows ? full.clusterRowPx : 0);
+}
+
+/**
+ * The height of a lane using all its rows and its cluster row: what a plot of one lane takes once a
+ * dataset of any size arrives, so the room kept for it while the data loads.
+ */
+export function fullLaneHeightPx(options: LayoutOptions): number {
+  const full = withDefaults(options);
+  return laneHeightPx(full, full.maxRows, true);
+}
+
 /**
  * Lane heights for an index: each lane gets the rows its marks use at `baseMsPerPx` (the
  * whole-extent view, the coarsest usual zoom), capped, plus a cluster row when it could overflow.
@@ -115,8 +128,7 @@ export function planLanes(cache: LayoutCache, baseMsPerPx: number, options: Layo
     const overflows = count > rows || hasWideMarks(index, lane);
     const rowsTop = y + full.lanePaddingPx + full.labelHeightPx;
     const clusterY = overflows ? rowsTop + rows * full.rowHeightPx : -1;
-    const height =
-      full.lanePaddingPx * 2 + full.labelHeightPx + rows * full.rowHeightPx + (overflows ? full.clusterRowPx : 0);
+    const height = laneHeightPx(full, rows, overflows);
     lanes.push({ lane, y, height, rowsTop, rows, clusterY });
     y += height;
   }

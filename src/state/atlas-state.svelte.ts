@@ -85,6 +85,15 @@ export class AtlasState {
   );
   extent: TimeWindow | null = $derived(timeExtent(this.incidents, Date.now()));
 
+  /** Why a view would be empty: nothing read yet, nothing readable, or the filters (and window). */
+  emptyReason: 'loading' | 'no-incidents' | 'filtered' = $derived(
+    this.dataset === null && this.loadError === null
+      ? 'loading'
+      : this.incidents.length === 0
+        ? 'no-incidents'
+        : 'filtered',
+  );
+
   status: AtlasStatus = $derived.by(() => {
     if (this.loadError !== null) return 'error';
     if (this.loading || this.dataset === null) return 'loading';
