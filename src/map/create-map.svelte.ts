@@ -23,7 +23,7 @@ import type { MapState } from '../state/atlas-state.svelte.ts';
 import type { MapBasemap } from './map-basemap.ts';
 import { CountryShades } from './country-shades.ts';
 import { IncidentSources, type MapIncidents } from './incident-sources.ts';
-import { captureCanvas, mapStyle, sourceFeeder, viewBounds, viewOf } from './map-setup.ts';
+import { captureCanvas, mapStyle, skipRepeatedFrames, sourceFeeder, viewBounds, viewOf } from './map-setup.ts';
 import { SOURCES } from './map-ids.ts';
 import type { IncidentStack, PointerTarget } from './map-pointer.ts';
 import type { Rendered } from './map-rendered.ts';
@@ -187,6 +187,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         options.onstate('unavailable', reason);
         return;
       }
+      skipRepeatedFrames(created);
       created.touchZoomRotate.disableRotation();
       created.keyboard.disableRotation();
       created.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');

@@ -72,3 +72,59 @@ export function mapStyle(
   if (!REMOTE_STYLE_URL) return { style: ours, validateStyle: false };
   return { style: REMOTE_STYLE_URL, transformStyle: (_previous, remote) => overlayStyle(remote, ours) };
 }
+
+/** The parts of MapLibre's `Map` that `skipRepeatedFrames` reads and resets: private, checked as such. */
+interface MapFrameInternals {
+  _frameRequest?: AbortController | null;
+  _styleDirty?: boolean;
+  _sourcesDirty?: boolean;
+  _placementDirty?: boolean;
+  _repaint?: boolean;
+  _fadeDuration?: number;
+  _renderTaskQueue?: { _queue?: unknown[] };
+  style?: {
+    _changed?: boolean;
+    pauseablePlacement?: { isDone?: () => boolean };
+    placement?: { stale?: boolean };
+  };
+}
+
+/**
+ * MapLibre draws two frames where one would do, twice over: after a paint change (the style's
+ * `data` event, fired while the change's frame applies it, asks for another frame) and after new
+ * tiles with labels (their placement is marked stale as it completes). Without a GPU each frame is
+ * a whole redraw, basemap included (40–70 ms), so a filter or a gesture's end waited on both.
+ * When a frame has drawn everything and the frame it asks for would draw the same picture — no
+ * style change, source update, gesture, animation or render task pending, and, for placement,
+ * every symbol placed afresh this frame (no fade, the placement done) — the map goes idle instead.
+ * These are MapLibre's private fields (6.x): if one is missing or has another shape, nothing is
+ * skipped and MapLibre draws as it always did.
+ */
+export function skipRepeatedFrames(map: MapLibreMap): void {
+  map.on('render', () => {
+    const internals = map as unknown as MapFrameInternals;
+    const style = internals.style;
+    const othersPending =
+      internals._sourcesDirty !== false ||
+      internals._repaint === true ||
+      internals._renderTaskQueue?._queue?.length !== 0 ||
+      style?._changed !== false ||
+      map.isMoving();
+    if (othersPending) return;
+    // With no fade each frame places every symbol; "stale" says only that this frame's placement
+    // saw new buckets, which it placed.
+    if (
+      internals._placementDirty === true &&
+      internals._fadeDuration === 0 &&
+      style.pauseablePlacement?.isDone?.() === true &&
+      style.placement?.stale === true
+    )
+      internals._placementDirty = false;
+    const pending = internals._frameRequest;
+    if (internals._styleDirty === true && internals._placementDirty === false && pending instanceof AbortController) {
+      pending.abort();
+      internals._frameRequest = null;
+      internals._styleDirty = false;
+    }
+  });
+}
