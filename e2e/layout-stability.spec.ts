@@ -91,3 +91,17 @@ test('problems with a file are a line in the masthead whose list opens over the 
   await expect(list).toBeHidden();
   await expect(summary).toBeFocused();
 });
+
+for (const width of [400, 600]) {
+  test(`at ${width} px wide, the open problem list stays within the page`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await openAtlas(page, '?data=fixtures/partly-broken.json');
+    const report = page.getByRole('banner').getByTestId('problem-report');
+    await report.locator('summary').click();
+    const download = report.getByRole('button', { name: /Download the report/ });
+    await expect(download).toBeVisible();
+    const box = (await download.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  });
+}
