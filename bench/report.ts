@@ -294,7 +294,8 @@ frames): that is the floor for map frames, and any map redraw during a timeline 
 Timeline gestures are measured twice: with the map following live (the app's default, its incident marks sketched
 on a canvas over the map while the timeline moves) and with the map deferred to the end of the gesture
 (\`mapDuringGestures: 'deferred'\`). "Updates during zoom" counts the list's and the map's updates during the gesture
-and the longest gap between two of them, from the gesture's start.
+and the longest gap between two of them, from the gesture's first input event (its first wheel tick or the press
+that starts the drag).
 
 ## Targets
 
