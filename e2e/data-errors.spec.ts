@@ -45,3 +45,12 @@ test('a missing file gives a clear error', async ({ page }) => {
   await expect(atlasRoot(page)).toHaveAttribute('data-status', 'error');
   await expect(page.getByRole('alert')).toContainText('the server answered 404');
 });
+
+test('an address that answers with a web page says so, not that the JSON is broken', async ({ page }) => {
+  // What a server that answers every unknown path with its home page sends for a mistyped `?data=`.
+  await page.goto('?data=fixtures/hosts/iframe.html');
+  await expect(atlasRoot(page)).toHaveAttribute('data-status', 'error');
+  await expect(page.getByRole('alert')).toContainText('The file is a web page (HTML), not JSON, CSV or GeoJSON');
+  await expect(page.getByRole('alert')).toContainText('check the address');
+  await expect(page.getByTestId('timeline')).toContainText('No incidents to show.');
+});

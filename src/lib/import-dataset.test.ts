@@ -147,6 +147,21 @@ describe('startImport refusals', () => {
     expect(() => startImport(text, { name })).toThrow(message);
   });
 
+  it.each([
+    ['<!DOCTYPE html><html><head><title>Atlas</title></head></html>', 'data.json', undefined],
+    ['\n  <html lang="en"><body>Not found</body></html>', 'data.csv', undefined],
+    ['<p>moved</p>', 'data', 'text/html; charset=utf-8'],
+  ])(
+    'a web page instead of data (%j, %s, %s) is named as such, not as broken JSON or a one-column CSV',
+    (text, name, contentType) => {
+      expect(() => startImport(text, { name, contentType })).toThrow(/^The file is a web page \(HTML\)/);
+    },
+  );
+
+  it('a CSV whose first cell merely starts with "<" is still a CSV', () => {
+    expect(startImport('<title>,date\nA,2021\n', { name: 'x.csv' }).kind).not.toBe('dataset');
+  });
+
   it('reads our JSON straight into a dataset', () => {
     const start = startImport('[{"title": "A", "date": "2021"}]', { name: 'data' });
     expect(start.kind).toBe('dataset');

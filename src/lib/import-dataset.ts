@@ -96,6 +96,16 @@ function recordCount(json: unknown): number {
   return Array.isArray(incidents) ? incidents.length : 0;
 }
 
+const WEB_PAGE_MESSAGE =
+  'The file is a web page (HTML), not JSON, CSV or GeoJSON. If it came from an address, check the address: ' +
+  'many servers answer an address they do not have with their home page instead of an error.';
+
+/** An HTML document: by its declared type, or by how it opens (servers that answer every path with their app). */
+function isWebPage(text: string, contentType?: string): boolean {
+  if (contentType?.split(';')[0].trim().toLowerCase() === 'text/html') return true;
+  return /^\uFEFF?\s*<(!doctype\s+html|html)[\s>]/i.test(text);
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -110,6 +120,7 @@ function parseJson(text: string): unknown {
  */
 export function startImport(text: string, options: StartImportOptions): ImportStart {
   if (text.trim() === '') throw new DatasetError('The file is empty.');
+  if (isWebPage(text, options.contentType)) throw new DatasetError(WEB_PAGE_MESSAGE);
   const format = declaredFormat(options.name, options.format, options.contentType) ?? sniffFormat(text);
   let table: ImportTable;
   if (format === 'csv') {
