@@ -5,6 +5,7 @@
  */
 import { createContext } from 'svelte';
 import { MediaQuery } from 'svelte/reactivity';
+import type { EmptyReason } from '../lib/empty-view.ts';
 import { EMPTY_FILTERS, timeExtent, type Filters, type TimeWindow } from '../lib/filter.ts';
 import type { LoadedDataset, LoadedIncident } from '../lib/parse-incidents.ts';
 import type { MapView } from '../lib/map-view.ts';
@@ -86,7 +87,7 @@ export class AtlasState {
   extent: TimeWindow | null = $derived(timeExtent(this.incidents, Date.now()));
 
   /** Why a view would be empty: nothing read yet, nothing readable, or the filters (and window). */
-  emptyReason: 'loading' | 'no-incidents' | 'filtered' = $derived(
+  emptyReason: EmptyReason = $derived(
     this.dataset === null && this.loadError === null
       ? 'loading'
       : this.incidents.length === 0
