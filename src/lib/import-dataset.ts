@@ -21,6 +21,11 @@ const BY_EXTENSION: Record<string, ImportFormat> = {
   txt: 'csv',
 };
 
+/** `text/html` of `text/HTML; charset=utf-8`; empty when there is no type. */
+function mediaType(contentType: string | undefined): string {
+  return contentType?.split(';')[0].trim().toLowerCase() ?? '';
+}
+
 /**
  * The format a file declares: the `format` parameter, else its name's extension, else its media
  * type. Undefined when none says; the content then decides (`sniffFormat`).
@@ -29,7 +34,7 @@ export function declaredFormat(name: string, format?: ImportFormat, contentType?
   if (format) return format;
   const extension = /\.([a-z0-9]+)$/i.exec(name.replace(/[?#].*$/, ''))?.[1]?.toLowerCase();
   if (extension && BY_EXTENSION[extension]) return BY_EXTENSION[extension];
-  const type = contentType?.split(';')[0].trim().toLowerCase() ?? '';
+  const type = mediaType(contentType);
   if (type === 'application/geo+json') return 'geojson';
   if (type === 'text/csv' || type === 'text/tab-separated-values') return 'csv';
   if (type === 'application/json' || type.endsWith('+json')) return 'json';
@@ -102,7 +107,7 @@ const WEB_PAGE_MESSAGE =
 
 /** An HTML document: by its declared type, or by how it opens (servers that answer every path with their app). */
 function isWebPage(text: string, contentType?: string): boolean {
-  if (contentType?.split(';')[0].trim().toLowerCase() === 'text/html') return true;
+  if (mediaType(contentType) === 'text/html') return true;
   return /^\uFEFF?\s*<(!doctype\s+html|html)[\s>]/i.test(text);
 }
 
