@@ -72,3 +72,46 @@ test('a PNG snapshot holds map and timeline together, made under the strict CSP'
   await expect(page.getByTestId('export-status')).toHaveText('Saved a picture of the map and timeline.');
   expectCleanPage(watch);
 });
+
+test('the Export menu closes as a menu does: Escape, a press outside, focus moving on, a choice made', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  const menu = page.locator('details.export');
+  const summary = menu.locator('summary');
+  const csv = page.getByRole('button', { name: /^CSV/ });
+  await table(page).getByRole('button', { name: /DGSE/ }).click();
+  const details = page.getByTestId('incident-details');
+  await expect(details).toBeVisible();
+
+  // Escape closes the menu only: the incident's details behind it stay open for the next Escape.
+  await summary.click();
+  await expect(csv).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(csv).toBeHidden();
+  await expect(summary).toBeFocused();
+  await expect(details).toBeVisible();
+
+  // A press on the map (over which the menu opens) closes it.
+  await summary.click();
+  await expect(csv).toBeVisible();
+  await page.getByTestId('timeline').click({ position: { x: 5, y: 5 } });
+  await expect(csv).toBeHidden();
+
+  // So does tabbing past its last choice.
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(csv).toBeVisible();
+  const png = page.getByRole('button', { name: /^PNG/ });
+  await png.focus();
+  await page.keyboard.press('Tab');
+  await expect(png).toBeHidden();
+
+  // A choice closes it, and the focus stays on the menu rather than falling to the page.
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  const [download] = await Promise.all([page.waitForEvent('download'), csv.press('Enter')]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  await expect(csv).toBeHidden();
+  await expect(summary).toBeFocused();
+});

@@ -64,7 +64,7 @@ test('a file read with `?data=`: progress where the count will be, then the data
   expectCleanPage(watch);
 });
 
-test('problems with a file are a line in the masthead whose list opens over the page and closes with Escape', async ({
+test('problems with a file are a line in the masthead whose list opens over the page and closes as a menu does', async ({
   page,
 }) => {
   await openAtlas(page, '?data=fixtures/partly-broken.json');
@@ -90,6 +90,12 @@ test('problems with a file are a line in the masthead whose list opens over the 
   await page.keyboard.press('Escape');
   await expect(list).toBeHidden();
   await expect(summary).toBeFocused();
+
+  // A press on the map, which the open list covers in part, closes it too.
+  await summary.click();
+  await expect(list).toBeVisible();
+  await map(page).click({ position: { x: mapBox!.width - 20, y: mapBox!.height - 20 } });
+  await expect(list).toBeHidden();
 });
 
 for (const width of [400, 600]) {
