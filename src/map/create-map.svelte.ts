@@ -357,7 +357,10 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       type Paint = Parameters<MapLibreMap['setPaintProperty']>;
       for (const [layer, property, value] of paint) {
         // Over a remote basemap some of our layers are left out.
-        if (map.getLayer(layer)) map.setPaintProperty(layer, property as Paint[1], value as Paint[2]);
+        if (!map.getLayer(layer)) continue;
+        // The incident layers may be faded out behind the sketch: their sources keep the value for later.
+        if (sources) sources.setThemePaint(layer, property as Paint[1], value as Paint[2]);
+        else map.setPaintProperty(layer, property as Paint[1], value as Paint[2]);
       }
     });
 

@@ -127,6 +127,16 @@ export class IncidentSources {
     if (!this.#inFlight) this.#schedule();
   }
 
+  /**
+   * Sets a paint value of the theme's. A faded layer keeps its 0 while the sketch stands in for it:
+   * the new value is what it gets back.
+   */
+  setThemePaint(layer: string, property: PaintProperty, value: PaintValue): void {
+    const saved = this.#fadedFrom?.find((faded) => faded[0] === layer && faded[1] === property);
+    if (saved) saved[2] = value;
+    else this.#map.setPaintProperty(layer, property, value);
+  }
+
   /** Shows these incidents, soon. */
   show(incidents: MapIncidents): void {
     this.#wanted = incidents;
