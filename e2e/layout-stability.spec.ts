@@ -27,7 +27,25 @@ const STILL = 0.05;
 
 test('the bundled dataset arrives without moving the page', async ({ page }) => {
   await recordLayoutShifts(page);
-  await openAtlas(page);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/incidents-*.json', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('');
+  // Beside the dataset's name and above the filters' lists, which arrive with the data.
+  const about = page.getByRole('button', { name: 'About this data' });
+  const clearFilters = page.getByRole('button', { name: 'Clear filters' });
+  await expect(page.getByTestId('timeline')).toContainText('Loading incidents…');
+  const aboutBefore = await about.boundingBox();
+  const clearBefore = await clearFilters.boundingBox();
+
+  release();
+  await expect(atlasRoot(page)).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByRole('banner')).toContainText('Reported Chinese espionage');
+  expect(await about.boundingBox()).toEqual(aboutBefore);
+  expect(await clearFilters.boundingBox()).toEqual(clearBefore);
   // Whatever settles after ready (the map's idle, the live region) counts too.
   await expect(map(page)).toHaveAttribute('data-map-state', 'idle');
   expect(await layoutShift(page)).toBeLessThan(STILL);
