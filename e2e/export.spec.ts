@@ -1,6 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { distinctColours, expectCleanPage, openAtlas, resultCount, table, tableIds, watchPage } from './helpers.ts';
 import { dropFile, expectReady, exportAs, exportPng } from './import-helpers.ts';
+import { techniqueColour } from '../src/lib/palette.ts';
+import type { PNG } from 'pngjs';
+
+/** Pixels of `hex` (within a small tolerance) in the image's last `rows` rows. */
+function pixelsOfColourAtBottom(image: PNG, hex: string, rows: number): number {
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  let hits = 0;
+  for (let i = (image.height - rows) * image.width * 4; i < image.data.length; i += 4) {
+    const near = Math.abs(image.data[i] - r) + Math.abs(image.data[i + 1] - g) + Math.abs(image.data[i + 2] - b);
+    if (near < 12) hits++;
+  }
+  return hits;
+}
 
 test('a CSV export escapes formula-looking cells, and reads back into the same records', async ({ page }) => {
   const watch = await watchPage(page);
@@ -70,6 +83,9 @@ test('a PNG snapshot holds map and timeline together, made under the strict CSP'
   expect(image.height).toBeGreaterThan(600);
   expect(distinctColours(png)).toBeGreaterThan(40);
   await expect(page.getByTestId('export-status')).toHaveText('Saved a picture of the map and timeline.');
+  // Under the axis, above the attributions: the key to the marks' colours, one swatch per technique.
+  for (const technique of ['cyber-intrusion', 'human-intelligence', 'honey-trap'])
+    expect(pixelsOfColourAtBottom(image, techniqueColour(technique), 140), technique).toBeGreaterThan(40);
   expectCleanPage(watch);
 });
 

@@ -80,6 +80,12 @@ export class TimelineView {
       ? layoutTimeline(this.cache, this.plan, this.window, this.widthPx)
       : null,
   );
+  /** How the lanes are drawn at this zoom: all as marks, all as bins, or some of each. */
+  lod = $derived.by((): 'marks' | 'bins' | 'mixed' => {
+    const lanes = this.layout?.lod ?? [];
+    if (!lanes.includes('bins')) return 'marks';
+    return lanes.includes('marks') ? 'mixed' : 'bins';
+  });
 
   /** The entry keyboard focus is on: the focused incident, else the selected one, else the first in view. */
   activeEntry: number = $derived.by(() => {
