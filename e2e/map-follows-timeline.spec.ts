@@ -81,3 +81,27 @@ test('while the timeline is dragged the map follows it, and when it is let go th
   await expect(atlasRoot(page)).toHaveAttribute('data-status', 'ready');
   expectCleanPage(watch);
 });
+
+test("the map's key to its shades changes with the shades: when the timeline is let go, not while it moves", async ({
+  page,
+}) => {
+  await openAtlas(page);
+  const scale = page.getByText('Incidents per country:');
+  await expect(scale).toContainText('8+');
+  const before = await scale.textContent();
+
+  // Drag the window towards the earliest years, where no country has eight incidents. Held down.
+  const plot = (await page.getByTestId('timeline').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width * 0.2, plot.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(plot.x + plot.width * 0.85, plot.y + 20, { steps: 12 });
+  await expect(page.locator('canvas.map-sketch')).toBeVisible();
+  await expect(page.getByTestId('result-count')).toContainText(/of 52/);
+  // The shades on the map wait for the gesture's end, and so does their key.
+  await page.waitForTimeout(300);
+  expect(await scale.textContent()).toBe(before);
+
+  await page.mouse.up();
+  await expect(scale).not.toContainText('8+');
+  await expect(page.locator('canvas.map-sketch')).toBeHidden();
+});
