@@ -1,15 +1,21 @@
 /**
  * The choropleth on the map: each country's shade as feature state of the countries source.
  * Feature state outlives `setData` (the 50m upgrade) but not a lost context. Shades are applied
- * after the views have painted, as the points are (a WebGL redraw in their frame would delay
- * them), not while the timeline moves, and a new dataset's with its points.
+ * after the views have painted (a WebGL redraw in their frame would delay them) together with the
+ * points (drawn in the same redraw), not while the timeline moves, and a new dataset's with its
+ * points.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { afterThisFrame, nextTask } from '../lib/next-task.ts';
 import { SOURCES } from './map-ids.ts';
 
+/** Shades wait no longer than this for the points they go with (a failed update, a lost context). */
+const POINTS_WAIT_MS = 400;
+
 export class CountryShades {
   readonly #map: MapLibreMap;
+  /** Calls back once the incident points on their way are ready to draw (IncidentSources). */
+  readonly #afterPoints: (callback: () => void) => void;
   #applied = new Set<string>();
   #pending: ReadonlyMap<string, number> | null = null;
   #frame = 0;
@@ -17,8 +23,9 @@ export class CountryShades {
   #dataset: unknown = null;
   #destroyed = false;
 
-  constructor(map: MapLibreMap) {
+  constructor(map: MapLibreMap, afterPoints: (callback: () => void) => void) {
     this.#map = map;
+    this.#afterPoints = afterPoints;
   }
 
   /** Whether shades wait to be applied: the map does not show what it should until they are. */
@@ -39,7 +46,10 @@ export class CountryShades {
     }
     this.#frame ||= requestAnimationFrame(() => {
       this.#frame = 0;
-      afterThisFrame(this.#apply);
+      afterThisFrame(() => {
+        this.#afterPoints(this.#apply);
+        setTimeout(this.#apply, POINTS_WAIT_MS);
+      });
     });
   }
 

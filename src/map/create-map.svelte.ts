@@ -249,7 +249,8 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         return { x, y };
       };
       sources = new IncidentSources(created, data, setData, () => untrack(options.theme));
-      shades = new CountryShades(created);
+      const incidentSources = sources;
+      shades = new CountryShades(created, (callback) => incidentSources.afterPoints(callback));
       container.sketched = () => sources?.sketched() ?? [];
       map = created;
       options.oncontroller(controller(created));

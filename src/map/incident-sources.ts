@@ -93,6 +93,10 @@ export class IncidentSources {
   #fadedFrom: [layer: string, property: PaintProperty, value: PaintValue][] | null = null;
   /** Counts sketches, so that a MapLibre update that lands after a new sketch began leaves it be. */
   #sketchGeneration = 0;
+  /** Points were sent and their tiles are not all loaded yet. */
+  #tilesPending = false;
+  /** What waits for the points being sent to be ready to draw (`afterPoints`). */
+  #afterPoints: (() => void)[] = [];
 
   constructor(
     map: MapLibreMap,
@@ -105,7 +109,40 @@ export class IncidentSources {
     this.#setData = setData;
     this.#theme = theme;
     map.on('move', this.#onmove);
+    map.on('sourcedata', this.#onsourcedata);
+    map.on('idle', this.#onidle);
   }
+
+  /**
+   * Calls `callback` once the points on their way to MapLibre are ready to draw (their tiles
+   * loaded), or at once when none are: a change drawn with them costs no redraw of its own, and
+   * without a GPU a redraw is 40–75 ms of the two cores the worker making those tiles needs.
+   */
+  afterPoints(callback: () => void): void {
+    if (this.#pending || this.#tilesPending) this.#afterPoints.push(callback);
+    else callback();
+  }
+
+  #pointsReady(): void {
+    if (this.#pending || this.#tilesPending) return;
+    const waiting = this.#afterPoints;
+    this.#afterPoints = [];
+    for (const callback of waiting) callback();
+  }
+
+  /** Idle: every tile is loaded, or there were none to load (a map with no room on the page). */
+  readonly #onidle = () => {
+    if (!this.#tilesPending) return;
+    this.#tilesPending = false;
+    this.#pointsReady();
+  };
+
+  readonly #onsourcedata = (event: { sourceId?: string; tile?: unknown }) => {
+    if (!this.#tilesPending || event.sourceId !== SOURCES.incidents || !event.tile) return;
+    if (!this.#map.isSourceLoaded(SOURCES.incidents)) return;
+    this.#tilesPending = false;
+    this.#pointsReady();
+  };
 
   /**
    * Whether MapLibre has these incidents' dataset and nothing is waiting to be sent or sketched:
@@ -163,11 +200,18 @@ export class IncidentSources {
     this.#secondaryList = null;
     this.#inFlight = null;
     this.#secondaryShown = true;
+    this.#tilesPending = false;
+    this.#pointsReady();
   }
 
   destroy(): void {
     this.#destroyed = true;
     this.#map.off('move', this.#onmove);
+    this.#map.off('sourcedata', this.#onsourcedata);
+    this.#map.off('idle', this.#onidle);
+    this.#tilesPending = false;
+    this.#pending = false;
+    this.#pointsReady();
     cancelAnimationFrame(this.#frame);
     this.#sketch?.clear();
   }
@@ -225,7 +269,10 @@ export class IncidentSources {
       // The sketch shows the previous dataset: it goes as soon as MapLibre draws the new one.
       this.#unfade();
     }
-    if (this.#sketching && this.#clustering) return this.#drawSketch(next);
+    if (this.#sketching && this.#clustering) {
+      this.#drawSketch(next);
+      return this.#pointsReady();
+    }
     const zoom = this.#zoom();
     const screen = this.#screen();
     const shown = this.#clustering;
@@ -241,6 +288,7 @@ export class IncidentSources {
       const clustering = this.#points.grid.cluster(next.mask, zoom, clusterArea(screen));
       this.#clustering = clustering;
       this.#clusteredMask = next.mask.slice();
+      this.#tilesPending = true;
       const sent = source.setData(this.#points.features(clustering));
       const current = (this.#inFlight = sent
         .catch(() => {})
@@ -251,6 +299,7 @@ export class IncidentSources {
         }));
     }
     if (this.#fadedFrom) this.#unfadeOnceDrawn();
+    this.#pointsReady();
     markMoment('atlas:map-data');
     if (next.list === this.#secondaryList) return;
     this.#secondaryList = next.list;
