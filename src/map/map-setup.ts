@@ -73,6 +73,9 @@ export function mapStyle(
   return { style: REMOTE_STYLE_URL, transformStyle: (_previous, remote) => overlayStyle(remote, ours) };
 }
 
+/** How long a skipped frame waits for the tiles that were to replace it. */
+const TILES_WAIT_MS = 300;
+
 /** The parts of MapLibre's `Map` that `skipRepeatedFrames` reads and resets: private, checked as such. */
 interface MapFrameInternals {
   _frameRequest?: AbortController | null;
@@ -90,18 +93,22 @@ interface MapFrameInternals {
 }
 
 /**
- * MapLibre draws two frames where one would do, twice over: after a paint change (the style's
- * `data` event, fired while the change's frame applies it, asks for another frame) and after new
- * tiles with labels (their placement is marked stale as it completes). Without a GPU each frame is
- * a whole redraw, basemap included (40–70 ms), so a filter or a gesture's end waited on both.
- * When a frame has drawn everything and the frame it asks for would draw the same picture — no
- * style change, source update, gesture, animation or render task pending, and, for placement,
- * every symbol placed afresh this frame (no fade, the placement done) — the map goes idle instead.
+ * MapLibre draws two frames where one would do, three times over: after a paint change (the
+ * style's `data` event, fired while the change's frame applies it, asks for another frame), after
+ * new tiles with labels (their placement is marked stale as it completes), and after new data in a
+ * source (the frame between the data and its tiles draws the old tiles again). Without a GPU each
+ * frame is a whole redraw, basemap included (40–70 ms), and it holds up the worker making the new
+ * tiles: a filter waited on three. When a frame has drawn everything and the frame it asks for
+ * would draw the same picture — no style change, source update, gesture, animation or render task
+ * pending, and, for placement, every symbol placed afresh this frame (no fade, the placement done)
+ * — the map goes idle instead; and a source's new data waits for its tiles before a frame is drawn.
  * These are MapLibre's private fields (6.x): if one is missing or has another shape, nothing is
  * skipped and MapLibre draws as it always did.
  */
 export function skipRepeatedFrames(map: MapLibreMap): void {
+  let renders = 0;
   map.on('render', () => {
+    renders++;
     const internals = map as unknown as MapFrameInternals;
     const style = internals.style;
     const othersPending =
@@ -126,5 +133,23 @@ export function skipRepeatedFrames(map: MapLibreMap): void {
       internals._frameRequest = null;
       internals._styleDirty = false;
     }
+  });
+  // New data in a source: its tiles are asked for again in the event itself, and the frame the
+  // event asks for would draw the old ones once more. The tiles' arrival asks for the frame that
+  // shows them (and, should they never come, a frame is asked for after a while).
+  map.on('sourcedata', (event) => {
+    if (event.sourceDataType !== 'content' || map.isSourceLoaded(event.sourceId)) return;
+    const internals = map as unknown as MapFrameInternals;
+    const pending = internals._frameRequest;
+    const othersPending =
+      internals._repaint === true ||
+      internals._renderTaskQueue?._queue?.length !== 0 ||
+      internals.style?._changed !== false ||
+      map.isMoving();
+    if (othersPending || !(pending instanceof AbortController)) return;
+    pending.abort();
+    internals._frameRequest = null;
+    const rendered = renders;
+    setTimeout(() => renders === rendered && map.triggerRepaint(), TILES_WAIT_MS);
   });
 }
