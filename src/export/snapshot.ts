@@ -37,20 +37,24 @@ const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-se
 const AXIS_HEIGHT = 30;
 const KEY_LINE = 24;
 
+/** One entry of the key as drawn: its swatch's colour (none for "and N more"), where it goes. */
+interface KeyItem {
+  text: string;
+  colour: string | null;
+  x: number;
+  line: number;
+}
+
 /** The key's entries as text, placed in lines across `width`. */
-function layOutKey(
-  context: CanvasRenderingContext2D,
-  key: SnapshotInput['key'],
-  width: number,
-): { text: string; colour: string | null; x: number; line: number }[] {
+function layOutKey(context: CanvasRenderingContext2D, key: SnapshotInput['key'], width: number): KeyItem[] {
   if (!key || key.entries.length === 0) return [];
   context.font = `14px ${FONT}`;
-  const items = key.entries.map((entry) => ({
+  const items: Pick<KeyItem, 'text' | 'colour'>[] = key.entries.map((entry) => ({
     text: `${entry.label} (${entry.count.toLocaleString('en')})`,
-    colour: entry.colour as string | null,
+    colour: entry.colour,
   }));
   if (key.more > 0) items.push({ text: `and ${key.more.toLocaleString('en')} more colours`, colour: null });
-  const placed: { text: string; colour: string | null; x: number; line: number }[] = [];
+  const placed: KeyItem[] = [];
   let x = 0;
   let line = 0;
   for (const item of items) {

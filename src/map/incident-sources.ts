@@ -209,9 +209,7 @@ export class IncidentSources {
     this.#map.off('move', this.#onmove);
     this.#map.off('sourcedata', this.#onsourcedata);
     this.#map.off('idle', this.#onidle);
-    this.#tilesPending = false;
-    this.#pending = false;
-    this.#pointsReady();
+    this.#afterPoints = [];
     cancelAnimationFrame(this.#frame);
     this.#sketch?.clear();
   }
