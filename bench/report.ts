@@ -87,7 +87,7 @@ function row(cells: (string | number)[]): string {
 
 function loadingTable(results: BenchResult[]): string {
   return [
-    '| subject | incidents | ready | ready after the file arrived | the file’s download | longest task / blocking time until ready | progress shown | JS heap after load | load avg |',
+    '| subject | incidents | ready | ready after the file arrived | the file’s download | longest task / blocking time until ready | progress shown | JS heap after load and gestures | load avg |',
     '|---|---:|---:|---:|---:|---:|---|---:|---:|',
     ...results.map((r) =>
       row([
