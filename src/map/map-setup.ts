@@ -106,25 +106,25 @@ interface MapFrameInternals {
  * skipped and MapLibre draws as it always did.
  */
 export function skipRepeatedFrames(map: MapLibreMap): void {
+  const internals = map as unknown as MapFrameInternals;
+  /** A frame would draw something new: a style change, a gesture, an animation or a render task. */
+  const changesPending = () =>
+    internals._repaint === true ||
+    internals._renderTaskQueue?._queue?.length !== 0 ||
+    internals.style?._changed !== false ||
+    map.isMoving();
   let renders = 0;
   map.on('render', () => {
     renders++;
-    const internals = map as unknown as MapFrameInternals;
     const style = internals.style;
-    const othersPending =
-      internals._sourcesDirty !== false ||
-      internals._repaint === true ||
-      internals._renderTaskQueue?._queue?.length !== 0 ||
-      style?._changed !== false ||
-      map.isMoving();
-    if (othersPending) return;
+    if (internals._sourcesDirty !== false || changesPending()) return;
     // With no fade each frame places every symbol; "stale" says only that this frame's placement
     // saw new buckets, which it placed.
     if (
       internals._placementDirty === true &&
       internals._fadeDuration === 0 &&
-      style.pauseablePlacement?.isDone?.() === true &&
-      style.placement?.stale === true
+      style?.pauseablePlacement?.isDone?.() === true &&
+      style?.placement?.stale === true
     )
       internals._placementDirty = false;
     const pending = internals._frameRequest;
@@ -139,14 +139,8 @@ export function skipRepeatedFrames(map: MapLibreMap): void {
   // shows them (and, should they never come, a frame is asked for after a while).
   map.on('sourcedata', (event) => {
     if (event.sourceDataType !== 'content' || map.isSourceLoaded(event.sourceId)) return;
-    const internals = map as unknown as MapFrameInternals;
     const pending = internals._frameRequest;
-    const othersPending =
-      internals._repaint === true ||
-      internals._renderTaskQueue?._queue?.length !== 0 ||
-      internals.style?._changed !== false ||
-      map.isMoving();
-    if (othersPending || !(pending instanceof AbortController)) return;
+    if (changesPending() || !(pending instanceof AbortController)) return;
     pending.abort();
     internals._frameRequest = null;
     const rendered = renders;

@@ -6,6 +6,17 @@
  */
 import type { Attachment } from 'svelte/attachments';
 
+/**
+ * Closes the menu. Focus inside it (on a choice that goes out of sight with it) moves to its
+ * summary rather than falling to the page.
+ */
+export function closeMenu(details: HTMLDetailsElement): void {
+  if (!details.open) return;
+  const hadFocus = details.contains((details.getRootNode() as Document | ShadowRoot).activeElement);
+  details.open = false;
+  if (hadFocus) details.querySelector('summary')?.focus();
+}
+
 export const closesLikeAMenu: Attachment<HTMLDetailsElement> = (details) => {
   // The atlas may live in a shadow root (the web component): events are read by their composed path.
   const outside = (event: Event) => !event.composedPath().includes(details);
@@ -20,8 +31,7 @@ export const closesLikeAMenu: Attachment<HTMLDetailsElement> = (details) => {
     if (event.key !== 'Escape' || !details.open) return;
     // Handled here, so the atlas does not also close the incident's details behind the menu.
     event.preventDefault();
-    close();
-    details.querySelector('summary')?.focus();
+    closeMenu(details);
   }
   function onfocusout(event: FocusEvent) {
     const next = event.relatedTarget;
