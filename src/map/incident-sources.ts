@@ -56,6 +56,9 @@ const FADED_PAINT: [layer: string, property: PaintProperty][] = [
   [LAYERS.points, 'circle-stroke-opacity'],
 ];
 
+/** The sources of the incidents' marks: what `afterPoints` waits for. */
+const MARK_SOURCES: readonly string[] = [SOURCES.incidents, SOURCES.secondary, SOURCES.links];
+
 function sameFlags(a: Uint8Array, b: Uint8Array): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -66,8 +69,8 @@ function sameFlags(a: Uint8Array, b: Uint8Array): boolean {
 export class IncidentSources {
   readonly #map: MapLibreMap;
   readonly #data: MapData;
-  /** Sets a source's data and reports the map busy. */
-  readonly #setData: (source: string, data: GeoJSON.GeoJSON) => void;
+  /** Sets a source's data and reports the map busy; false when there was nothing to set. */
+  readonly #setData: (source: string, data: GeoJSON.GeoJSON) => boolean;
   /** What the app wants shown; `#pending` is set while that is not sent yet. */
   #wanted: MapIncidents | null = null;
   #pending = false;
@@ -93,15 +96,15 @@ export class IncidentSources {
   #fadedFrom: [layer: string, property: PaintProperty, value: PaintValue][] | null = null;
   /** Counts sketches, so that a MapLibre update that lands after a new sketch began leaves it be. */
   #sketchGeneration = 0;
-  /** Points were sent and their tiles are not all loaded yet. */
+  /** Marks were sent and their tiles are not all loaded yet. */
   #tilesPending = false;
-  /** What waits for the points being sent to be ready to draw (`afterPoints`). */
+  /** What waits for the marks being sent to be ready to draw (`afterPoints`). */
   #afterPoints: (() => void)[] = [];
 
   constructor(
     map: MapLibreMap,
     data: MapData,
-    setData: (source: string, data: GeoJSON.GeoJSON) => void,
+    setData: (source: string, data: GeoJSON.GeoJSON) => boolean,
     theme: () => MapTheme,
   ) {
     this.#map = map;
@@ -114,9 +117,10 @@ export class IncidentSources {
   }
 
   /**
-   * Calls `callback` once the points on their way to MapLibre are ready to draw (their tiles
-   * loaded), or at once when none are: a change drawn with them costs no redraw of its own, and
-   * without a GPU a redraw is 40–75 ms of the two cores the worker making those tiles needs.
+   * Calls `callback` once the marks on their way to MapLibre (points, other places, links) are
+   * ready to draw (their tiles loaded), or at once when none are: a change drawn with them costs
+   * no redraw of its own, and without a GPU a redraw is 40–75 ms of the two cores the worker
+   * making those tiles needs.
    */
   afterPoints(callback: () => void): void {
     if (this.#pending || this.#tilesPending) this.#afterPoints.push(callback);
@@ -138,8 +142,8 @@ export class IncidentSources {
   };
 
   readonly #onsourcedata = (event: { sourceId?: string; tile?: unknown }) => {
-    if (!this.#tilesPending || event.sourceId !== SOURCES.incidents || !event.tile) return;
-    if (!this.#map.isSourceLoaded(SOURCES.incidents)) return;
+    if (!this.#tilesPending || !event.sourceId || !MARK_SOURCES.includes(event.sourceId) || !event.tile) return;
+    if (!MARK_SOURCES.every((source) => this.#map.isSourceLoaded(source))) return;
     this.#tilesPending = false;
     this.#pointsReady();
   };
@@ -296,16 +300,24 @@ export class IncidentSources {
           if (this.#pending) this.#schedule();
         }));
     }
-    if (this.#fadedFrom) this.#unfadeOnceDrawn();
+    this.#sendOtherPlaces(next);
+    if (this.#fadedFrom) this.#unfadeWithPoints();
     this.#pointsReady();
     markMoment('atlas:map-data');
+  }
+
+  /**
+   * The other places and their links: most datasets have none, and an empty source set empty
+   * again still reloads its tiles and redraws.
+   */
+  #sendOtherPlaces(next: MapIncidents): void {
     if (next.list === this.#secondaryList) return;
     this.#secondaryList = next.list;
-    // The other places and their links: most datasets have none, and an empty source set empty
-    // again still reloads its tiles and redraws.
     const { secondary, links } = this.#otherPlaces(next.mask);
-    if (secondary.features.length > 0 || this.#secondaryShown) this.#setData(SOURCES.secondary, secondary);
-    if (links.features.length > 0 || this.#secondaryShown) this.#setData(SOURCES.links, links);
+    let sent = false;
+    if (secondary.features.length > 0 || this.#secondaryShown) sent = this.#setData(SOURCES.secondary, secondary);
+    if (links.features.length > 0 || this.#secondaryShown) sent = this.#setData(SOURCES.links, links) || sent;
+    if (sent) this.#tilesPending = true;
     this.#secondaryShown = secondary.features.length > 0 || links.features.length > 0;
   }
 
@@ -341,11 +353,14 @@ export class IncidentSources {
     for (const [layer, property] of this.#fadedFrom) map.setPaintProperty(layer, property, 0);
   }
 
-  /** Once MapLibre has drawn what it was just sent, its marks come back and the sketch goes. */
-  #unfadeOnceDrawn(): void {
+  /**
+   * Once what MapLibre was just sent is ready to draw, its marks come back and the sketch goes, in
+   * the frame that draws them. (Waiting for the map's idle instead drew twice: the new marks while
+   * still faded, then again to show them, a WebGL redraw each.)
+   */
+  #unfadeWithPoints(): void {
     const generation = this.#sketchGeneration;
-    const map = this.#map;
-    map.once('idle', () => {
+    this.afterPoints(() => {
       if (this.#destroyed || this.#sketching || generation !== this.#sketchGeneration) return;
       this.#unfade();
     });
