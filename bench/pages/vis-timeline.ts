@@ -4,7 +4,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { DataSet } from 'vis-data/peer';
 import { Timeline } from 'vis-timeline/peer';
 import { parseDataset } from '../../src/lib/parse-incidents.ts';
-import { MARK_POINT, markKindOf } from '../../src/lib/timeline-index.ts';
+import { MARK_POINT, markKindOf } from '../../src/lib/time-order.ts';
 
 const params = new URLSearchParams(location.search);
 const root = document.getElementById('timeline')!;

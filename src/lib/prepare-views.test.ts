@@ -3,7 +3,7 @@ import { datasetIndexOf } from './dataset-index.ts';
 import { nextTask } from './next-task.ts';
 import { viewPreparation } from './prepare-views.ts';
 import { sortOrderOf } from './sort-incidents.ts';
-import { timeOrderOf } from './timeline-index.ts';
+import { timeOrderOf } from './time-order.ts';
 import { syntheticIncidents } from './test/synthetic.ts';
 
 describe('viewPreparation', () => {

@@ -7,7 +7,7 @@
 import { datasetIndexOf } from './dataset-index.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
 import { sortOrderOf } from './sort-incidents.ts';
-import { timeOrderOf } from './timeline-index.ts';
+import { timeOrderOf } from './time-order.ts';
 
 export function viewPreparation(incidents: readonly LoadedIncident[]): (() => void)[] {
   return [

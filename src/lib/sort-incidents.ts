@@ -2,7 +2,7 @@
 import { countryName } from './countries.ts';
 import type { DatasetIndex } from './dataset-index.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
-import { timeOrderOf } from './timeline-index.ts';
+import { timeOrderOf } from './time-order.ts';
 
 export type SortKey = 'date' | 'title' | 'countries' | 'status';
 export type SortDirection = 'ascending' | 'descending';

@@ -8,7 +8,8 @@ import {
   laneBinMax,
   laneHistogram,
 } from './timeline-bins.ts';
-import { buildTimeOrder, buildTimelineIndex, DAY_MS } from './timeline-index.ts';
+import { buildTimelineIndex } from './timeline-index.ts';
+import { buildTimeOrder, DAY_MS } from './time-order.ts';
 import { incident, loaded, utc } from './test/fixtures.ts';
 
 const MONTH = { unit: 'month', step: 1, approxMs: 30 * DAY_MS } as const;

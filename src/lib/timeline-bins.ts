@@ -12,7 +12,8 @@
 import { UTCDate } from '@date-fns/utc';
 import { format } from 'date-fns';
 import { utcMs } from './dates.ts';
-import { DAY_MS, forEachVisibleEntry, type TimelineIndex } from './timeline-index.ts';
+import { forEachVisibleEntry, type TimelineIndex } from './timeline-index.ts';
+import { DAY_MS } from './time-order.ts';
 
 export interface BinUnit {
   unit: 'day' | 'week' | 'month' | 'year';

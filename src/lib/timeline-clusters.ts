@@ -3,7 +3,8 @@
  * chips for marks that found no free row, and, for marks far wider than the view, faded context
  * bands (one per shared period) and one "↔ N" chip.
  */
-import { MARK_SPAN, type TimelineIndex } from './timeline-index.ts';
+import { type TimelineIndex } from './timeline-index.ts';
+import { MARK_SPAN } from './time-order.ts';
 import type { LaneBox, LayoutOptions, Rect } from './timeline-layout.ts';
 import type { TimeWindow } from './filter.ts';
 import { timeToX } from './time-scale.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeOrder, buildTimelineIndex, maskOf } from './timeline-index.ts';
+import { buildTimelineIndex } from './timeline-index.ts';
+import { buildTimeOrder, maskOf } from './time-order.ts';
 import { assignLanes, laneKeysOf, type LaneMode } from './timeline-lanes.ts';
 import { syntheticIncidents } from './test/synthetic.ts';
 

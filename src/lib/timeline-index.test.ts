@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildTimeOrder,
-  buildTimelineIndex,
-  countStartingIn,
-  forEachVisibleEntry,
-  MARK_BAR,
-  MARK_POINT,
-  MARK_SPAN,
-  monthOf,
-} from './timeline-index.ts';
+import { buildTimelineIndex, countStartingIn, forEachVisibleEntry } from './timeline-index.ts';
+import { buildTimeOrder, MARK_BAR, MARK_POINT, MARK_SPAN } from './time-order.ts';
 import { incident, loaded, utc } from './test/fixtures.ts';
 
 const incidents = loaded(
@@ -50,15 +42,6 @@ describe('buildTimelineIndex', () => {
     for (let e = byCountry.firstEntry[year]; e !== -1; e = byCountry.nextEntry[e]) lanes.push(byCountry.entryLane[e]);
     expect(lanes.map((lane) => byCountry.lanes[lane].key)).toEqual(['FR', 'DE']);
     expect(visibleIds(byCountry, 0, utc(2000), utc(2030))).toEqual(['early', 'year', 'open']);
-  });
-});
-
-describe('monthOf', () => {
-  it('agrees with the calendar for every day across four centuries and before 1970', () => {
-    for (let ms = Date.UTC(1600, 0, 1); ms < Date.UTC(2400, 0, 1); ms += 86_400_000 * 7 + 3_600_000) {
-      const date = new Date(ms);
-      expect(monthOf(ms)).toBe(date.getUTCFullYear() * 12 + date.getUTCMonth());
-    }
   });
 });
 

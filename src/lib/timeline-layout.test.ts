@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeOrder, buildTimelineIndex, DAY_MS } from './timeline-index.ts';
+import { buildTimelineIndex } from './timeline-index.ts';
+import { buildTimeOrder, DAY_MS } from './time-order.ts';
 import { fullLaneHeightPx, LayoutCache, layoutOptionsFor, layoutTimeline, planLanes } from './timeline-layout.ts';
 import { hitTest, locateIncident, markRect } from './timeline-locate.ts';
 import type { LaneMode } from './timeline-lanes.ts';

@@ -10,7 +10,8 @@
  */
 import type { TimeWindow } from './filter.ts';
 import { binStartMs, binWeight, chooseBinUnit, laneBinMax, laneHistogram, type BinUnit } from './timeline-bins.ts';
-import { countStartingIn, forEachVisibleEntry, MARK_BAR, MARK_POINT, type TimelineIndex } from './timeline-index.ts';
+import { countStartingIn, forEachVisibleEntry, type TimelineIndex } from './timeline-index.ts';
+import { MARK_BAR, MARK_POINT } from './time-order.ts';
 import { clusterOverflow, contextBands, contextChip, type Cluster, type ContextBand } from './timeline-clusters.ts';
 import { timeToX } from './time-scale.ts';
 import { CONTEXT_ROW, OVERFLOW_ROW, StackCache, type StackOptions } from './timeline-stack.ts';

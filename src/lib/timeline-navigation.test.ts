@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeOrder, buildTimelineIndex } from './timeline-index.ts';
+import { buildTimelineIndex } from './timeline-index.ts';
+import { buildTimeOrder } from './time-order.ts';
 import { laneEdge, stepAcrossLanes, stepInLane, timeEdge } from './timeline-navigation.ts';
 import { incident, loaded, utc } from './test/fixtures.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeOrder, buildTimelineIndex, DAY_MS } from './timeline-index.ts';
+import { buildTimelineIndex } from './timeline-index.ts';
+import { buildTimeOrder, DAY_MS } from './time-order.ts';
 import { OVERFLOW_ROW, stackLane, StackCache, zoomTier } from './timeline-stack.ts';
 import { incident, loaded, utc } from './test/fixtures.ts';
 

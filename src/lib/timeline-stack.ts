@@ -5,7 +5,8 @@
  * and a mark keeps its row while the view moves. Footprints use the tier's coarser scale, so marks
  * that do not overlap at the tier do not overlap at any zoom inside it.
  */
-import { MARK_POINT, type TimelineIndex } from './timeline-index.ts';
+import { type TimelineIndex } from './timeline-index.ts';
+import { MARK_POINT } from './time-order.ts';
 
 /** Row value of an entry that found no free row: drawn inside a "+N more" cluster. */
 export const OVERFLOW_ROW = 255;

@@ -4,7 +4,8 @@
  * path each, so a frame costs a few dozen fills however many marks are drawn. The canvas is in
  * device pixels; everything here is in CSS pixels under a `pixelRatio` transform.
  */
-import { MARK_BAR, MARK_POINT, MARK_SPAN, type TimelineIndex } from '../lib/timeline-index.ts';
+import { type TimelineIndex } from '../lib/timeline-index.ts';
+import { MARK_BAR, MARK_POINT, MARK_SPAN } from '../lib/time-order.ts';
 import type { Rect, TimelineLayout } from '../lib/timeline-layout.ts';
 import { techniqueColour } from '../lib/palette.ts';
 
