@@ -71,6 +71,8 @@ export interface RenderedMap {
   incidents: string[];
   selection: string[];
   arcs: string[];
+  /** Incidents whose places are tied by links. */
+  links: string[];
   /** Clusters and single incidents on screen, in CSS px relative to the map. */
   marks: { kind: 'cluster' | 'incident'; x: number; y: number; count: number; ids: string[] }[];
   labels: { text: string; x: number; y: number }[];

@@ -277,6 +277,60 @@ test('a place is a filled dot, an incident known only at country level a ring, a
   expectCleanPage(watch);
 });
 
+/** 150 incidents each at a European city and in Beijing; one in five is an insider case. */
+function manyTwoPlaceIncidents() {
+  const cities: [string, string, [number, number]][] = [
+    ['Paris', 'FR', [2.352, 48.857]],
+    ['Berlin', 'DE', [13.405, 52.52]],
+    ['Tallinn', 'EE', [24.754, 59.437]],
+    ['Rome', 'IT', [12.496, 41.903]],
+    ['Warsaw', 'PL', [21.012, 52.23]],
+  ];
+  return {
+    dataset: { name: 'Two places each', version: '0.1.0', updated: '2026-11-29', license: 'CC BY 4.0' },
+    incidents: Array.from({ length: 150 }, (_, i) => {
+      const [city, country, lngLat] = cities[i % cities.length];
+      return {
+        id: `two-places-${i}`,
+        title: `Incident ${i} in ${city} and Beijing`,
+        date: `${2010 + (i % 15)}-0${1 + (i % 9)}-1${i % 10}`,
+        places: [
+          { name: city, lngLat, precision: 'city', country },
+          { name: 'Beijing', lngLat: [116.2 + (i % 10) / 20, 39.8 + (i % 7) / 20], precision: 'city', country: 'CN' },
+        ],
+        actors: ['CN'],
+        targets: { countries: [country], orgs: [] },
+        techniques: [i % 5 === 0 ? 'insider' : 'cyber-intrusion'],
+        status: 'alleged',
+        sources: [{ publisher: 'Example', title: `Report ${i}`, date: '2024-01-01', url: `https://example.org/${i}` }],
+      };
+    }),
+  };
+}
+
+test('the map ties the places of at most 100 incidents together, so a dataset of two-place incidents stays readable and fast', async ({
+  page,
+}) => {
+  const watch = await watchPage(page);
+  await page.route('**/fixtures/two-places.json', (route) => route.fulfill({ json: manyTwoPlaceIncidents() }));
+  await openAtlas(page, '?data=fixtures/two-places.json');
+  await expect(resultCount(page)).toHaveText(/^150 incidents/);
+  const all = await renderedMap(page);
+  expect(all.links).toHaveLength(100);
+  expect(all.links.every((id) => id.startsWith('two-places-'))).toBe(true);
+
+  // Fewer in view: every one of them is linked.
+  await page
+    .getByRole('group', { name: 'Technique' })
+    .getByRole('checkbox', { name: /Insider/ })
+    .check();
+  await expect(resultCount(page)).toHaveText(/^30 incidents/);
+  await expect
+    .poll(async () => (await renderedMap(page)).links)
+    .toEqual(Array.from({ length: 30 }, (_, k) => `two-places-${k * 5}`).sort());
+  expectCleanPage(watch);
+});
+
 test('clicking a country filters the timeline and the list by it, and clicking it again clears the filter', async ({
   page,
 }) => {

@@ -47,7 +47,4 @@ describe('placeLinks', () => {
     expect(coordinates.at(-1)).toEqual([116.4, 39.9]);
     expect(coordinates.length).toBeGreaterThan(10);
   });
-  it('draws no more than `limit` incidents', () => {
-    expect(placeLinks(incidents, 0).features).toEqual([]);
-  });
 });

@@ -87,15 +87,13 @@ export function allPlaces(incidents: readonly LoadedIncident[]): IncidentPoints 
 
 /**
  * Lines from each incident's first place to each of its others, along the great circle, so the
- * places of one incident read as one. At most `limit` incidents get lines (the map draws the
- * selected one's regardless), which keeps 100,000 synthetic records from drawing a hairball.
+ * places of one incident read as one. (The map asks for a limited number of incidents' lines:
+ * `withSeveralPlaces` in map-points.ts.)
  */
-export function placeLinks(incidents: readonly LoadedIncident[], limit = Infinity): PlaceLinks {
+export function placeLinks(incidents: readonly LoadedIncident[]): PlaceLinks {
   const features: Feature<LineString, { id: string }>[] = [];
-  let linked = 0;
   for (const incident of incidents) {
     if (incident.places.length < 2) continue;
-    if (linked++ >= limit) break;
     const [first, ...others] = incident.places;
     for (const other of others) {
       features.push({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mercatorX, mercatorY } from './map-clusters.ts';
 import { IncidentPointCache, MAX_LISTED, type ClusterProperties } from './map-points.ts';
 import { incident, loaded } from './test/fixtures.ts';
 import { BEIJING, PARIS } from './test/places.ts';
@@ -25,6 +26,24 @@ describe('IncidentPointCache', () => {
     const points = new IncidentPointCache(incidents, OPTIONS);
     expect(points.withSeveralPlaces(Uint8Array.from([1, 1, 1, 1])).map(({ id }) => id)).toEqual(['b']);
     expect(points.withSeveralPlaces(Uint8Array.from([1, 1, 0, 1]))).toEqual([]);
+  });
+
+  it('lists only those with a place in the area, and no more than asked for', () => {
+    const several = loaded(
+      incident({ id: 'paris-beijing', date: '2020', places: [PARIS, BEIJING] }),
+      incident({ id: 'beijing-paris', date: '2021', places: [BEIJING, PARIS] }),
+      incident({ id: 'beijing-twice', date: '2022', places: [BEIJING, BEIJING] }),
+    );
+    const points = new IncidentPointCache(several, OPTIONS);
+    const all = Uint8Array.from([1, 1, 1]);
+    const ids = (area?: [number, number, number, number], limit?: number) =>
+      points.withSeveralPlaces(all, area, limit).map(({ id }) => id);
+    // Around Paris: both incidents with a place there, whichever place comes first.
+    const aroundParis: [number, number, number, number] = [mercatorX(0), mercatorY(51), mercatorX(5), mercatorY(46)];
+    expect(ids(aroundParis)).toEqual(['paris-beijing', 'beijing-paris']);
+    expect(ids()).toEqual(['paris-beijing', 'beijing-paris', 'beijing-twice']);
+    expect(ids(undefined, 2)).toEqual(['paris-beijing', 'beijing-paris']);
+    expect(ids([mercatorX(-80), mercatorY(45), mercatorX(-70), mercatorY(40)])).toEqual([]);
   });
 
   it('draws a clustering as cluster features and the cached points of lone incidents', () => {

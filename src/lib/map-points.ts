@@ -11,9 +11,12 @@ import {
   clusterOf,
   latOf,
   lngOf,
+  mercatorX,
+  mercatorY,
   PointGrid,
   type ClusterOptions,
   type Clustering,
+  type MercatorBox,
 } from './map-clusters.ts';
 import type { LoadedIncident } from './parse-incidents.ts';
 
@@ -38,6 +41,8 @@ export interface ClusterProperties {
 
 export type ClusterPoint = Feature<Point, ClusterProperties>;
 
+const WORLD: MercatorBox = [0, 0, 1, 1];
+
 /** Clusters at one spot up to this size are listed on click rather than zoomed into. */
 export const MAX_LISTED = 12;
 
@@ -53,22 +58,50 @@ export class IncidentPointCache {
     // One pass over the incidents, objects scattered in memory, for both.
     const firstPlaces = new Array<readonly [number, number] | null>(incidents.length);
     const several: number[] = [];
+    const boxes: number[] = [];
     for (let i = 0; i < incidents.length; i++) {
       const { places } = incidents[i];
       firstPlaces[i] = places.length > 0 ? places[0].lngLat : null;
-      if (places.length > 1) several.push(i);
+      if (places.length < 2) continue;
+      several.push(i);
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const { lngLat } of places) {
+        const x = mercatorX(lngLat[0]);
+        const y = mercatorY(lngLat[1]);
+        [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      }
+      boxes.push(x0, y0, x1, y1);
     }
     this.grid = new PointGrid(firstPlaces, options);
-    this.#several = several;
+    this.#several = Int32Array.from(several);
+    this.#severalBoxes = Float64Array.from(boxes);
   }
 
-  /** The flagged incidents with more than one place, in dataset order (most datasets have few). */
-  withSeveralPlaces(mask: Uint8Array): LoadedIncident[] {
-    return this.#several.filter((position) => mask[position] === 1).map((position) => this.incidents[position]);
+  /**
+   * The flagged incidents with more than one place, in dataset order (most datasets have few):
+   * those with a place in `area`, the first `limit` of them. Their other places are drawn
+   * unclustered, so a dataset where every incident has two places would otherwise send MapLibre,
+   * and the sketch, every one of them at each update.
+   */
+  withSeveralPlaces(mask: Uint8Array, area: MercatorBox = WORLD, limit = Infinity): LoadedIncident[] {
+    const several = this.#several;
+    const boxes = this.#severalBoxes;
+    const [ax0, ay0, ax1, ay1] = area;
+    const found: LoadedIncident[] = [];
+    for (let k = 0; k < several.length && found.length < limit; k++) {
+      const position = several[k];
+      if (mask[position] !== 1) continue;
+      const b = 4 * k;
+      if (boxes[b] > ax1 || boxes[b + 2] < ax0 || boxes[b + 1] > ay1 || boxes[b + 3] < ay0) continue;
+      found.push(this.incidents[position]);
+    }
+    return found;
   }
 
-  /** Positions of the incidents with more than one place. */
-  readonly #several: number[];
+  /** Dataset positions of the incidents with more than one place. */
+  readonly #several: Int32Array;
+  /** The Mercator box of each one's places (`x0, y0, x1, y1`), in the order of `#several`. */
+  readonly #severalBoxes: Float64Array;
 
   /** The point of the incident at `position` (its first place), or null when it has no place. */
   point(position: number): IncidentPoint | null {

@@ -37,8 +37,11 @@ export interface MapIncidents {
   dataset: readonly LoadedIncident[];
 }
 
-/** Beyond this many incidents with several places, only the selected one's places are linked. */
-const LINKED_INCIDENTS_LIMIT = 2_000;
+/**
+ * The other places and links of at most this many incidents (with a place in the area clustered)
+ * are drawn, unclustered; the selected and hovered ones' places always are.
+ */
+const LINKED_INCIDENTS_LIMIT = 100;
 
 type MapData = typeof import('./map-data.ts');
 
@@ -81,8 +84,9 @@ export class IncidentSources {
   /** The clustering the points source holds, and the flags it was made from. */
   #clustering: Clustering | null = null;
   #clusteredMask: Uint8Array | null = null;
-  /** The list the other places and links were last made from. */
+  /** The list and the area the other places and links were last made from. */
   #secondaryList: readonly LoadedIncident[] | null = null;
+  #secondaryArea: MercatorBox | null = null;
   /** Whether the other-places and links sources may hold anything (the style starts them empty). */
   #secondaryShown = false;
   #destroyed = false;
@@ -300,7 +304,7 @@ export class IncidentSources {
           if (this.#pending) this.#schedule();
         }));
     }
-    this.#sendOtherPlaces(next);
+    this.#sendOtherPlaces(next, this.#clustering!.area);
     if (this.#fadedFrom) this.#unfadeWithPoints();
     this.#pointsReady();
     markMoment('atlas:map-data');
@@ -310,10 +314,11 @@ export class IncidentSources {
    * The other places and their links: most datasets have none, and an empty source set empty
    * again still reloads its tiles and redraws.
    */
-  #sendOtherPlaces(next: MapIncidents): void {
-    if (next.list === this.#secondaryList) return;
+  #sendOtherPlaces(next: MapIncidents, area: MercatorBox): void {
+    if (next.list === this.#secondaryList && area === this.#secondaryArea) return;
     this.#secondaryList = next.list;
-    const { secondary, links } = this.#otherPlaces(next.mask);
+    this.#secondaryArea = area;
+    const { secondary, links } = this.#otherPlaces(next.mask, area);
     let sent = false;
     if (secondary.features.length > 0 || this.#secondaryShown) sent = this.#setData(SOURCES.secondary, secondary);
     if (links.features.length > 0 || this.#secondaryShown) sent = this.#setData(SOURCES.links, links) || sent;
@@ -322,19 +327,19 @@ export class IncidentSources {
   }
 
   /** The flagged incidents' places after their first, and the links between each one's places. */
-  #otherPlaces(mask: Uint8Array): Pick<SketchedMarks, 'secondary' | 'links'> {
-    const several = this.#points!.withSeveralPlaces(mask);
-    return {
-      secondary: this.#data.secondaryPlaces(several),
-      links: this.#data.placeLinks(several, LINKED_INCIDENTS_LIMIT),
-    };
+  #otherPlaces(mask: Uint8Array, area: MercatorBox): Pick<SketchedMarks, 'secondary' | 'links'> {
+    const several = this.#points!.withSeveralPlaces(mask, area, LINKED_INCIDENTS_LIMIT);
+    return { secondary: this.#data.secondaryPlaces(several), links: this.#data.placeLinks(several) };
   }
 
   #drawSketch(next: MapIncidents): void {
     const points = this.#points!;
     const clustering = points.grid.cluster(next.mask, this.#zoom(), clusterArea(this.#screen()));
     this.#sketched = clustering;
-    const marks: SketchedMarks = { incidents: points.features(clustering), ...this.#otherPlaces(next.mask) };
+    const marks: SketchedMarks = {
+      incidents: points.features(clustering),
+      ...this.#otherPlaces(next.mask, clustering.area),
+    };
     this.#sketch ??= new this.#data.MapSketch(this.#map);
     this.#sketch.draw(marks, this.#theme());
     this.#fade();

@@ -1,7 +1,8 @@
 /**
  * What the map actually drew, read back after `idle` for tests and summaries: the incidents on
  * screen (single points, other places, and every member of each drawn cluster), the selection,
- * the arcs, the labels, and where each mark sits, for tests to click (as the timeline's markRect).
+ * the arcs, the incidents whose places are linked, the labels, and where each mark sits, for tests
+ * to click (as the timeline's markRect).
  */
 import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
 import { LAYERS } from './map-ids.ts';
@@ -27,6 +28,8 @@ export interface Rendered {
   incidents: string[];
   selection: string[];
   arcs: string[];
+  /** Incidents whose places are tied by links (the selected and hovered ones' are not counted). */
+  links: string[];
   marks: RenderedMark[];
   labels: RenderedLabel[];
 }
@@ -81,6 +84,7 @@ export function readRendered(map: MapLibreMap, clusterMembers: () => string[][])
     incidents: sortedIds([...members.flat(), ...points.map(idOf), ...secondary.map(idOf)]),
     selection: sortedIds(query(LAYERS.selected).map(idOf)),
     arcs: sortedIds(query(LAYERS.arcs).map((arc) => `${arc.properties.from}>${arc.properties.to}`)),
+    links: sortedIds(query(LAYERS.links).map(idOf)),
     marks,
     labels: unique([...query(LAYERS.countryLabels), ...query(LAYERS.capitalLabels)], (label) =>
       String(label.properties.label),
