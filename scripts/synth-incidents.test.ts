@@ -43,13 +43,18 @@ describe('synthIncidents', () => {
     expect(incidents.some((incident) => incident.targets.countries.length === 2)).toBe(true);
     expect(new Set(incidents.map((incident) => incident.techniques[0])).size).toBeGreaterThan(8);
   });
-  it('places every point in Europe or China', () => {
+  it('places every point in Europe or China, and some incidents in Europe in China too', () => {
     for (const { places } of records) {
-      const [lng, lat] = places[0].lngLat;
-      const inEurope = lng > -11 && lng < 32 && lat > 35 && lat < 71;
-      const inChina = lng > 73 && lng < 135 && lat > 18 && lat < 54;
-      expect(inEurope || inChina).toBe(true);
+      for (const { lngLat } of places) {
+        const [lng, lat] = lngLat;
+        const inEurope = lng > -11 && lng < 32 && lat > 35 && lat < 71;
+        const inChina = lng > 73 && lng < 135 && lat > 18 && lat < 54;
+        expect(inEurope || inChina).toBe(true);
+      }
     }
+    const twoPlaces = records.filter(({ places }) => places.length === 2);
+    expect(twoPlaces.length).toBeGreaterThan(records.length * 0.05);
+    expect(twoPlaces.every(({ places }) => places[0].country !== 'CN' && places[1].country === 'CN')).toBe(true);
   });
   it('writes the bring-your-own-data CSV with its header and one row per record', () => {
     const csv = formatSynthCsv(records);

@@ -53,6 +53,7 @@ const CITIES: readonly City[] = [
   { name: 'Shanghai', country: 'CN', lng: 121.47, lat: 31.23 },
   { name: 'Shenzhen', country: 'CN', lng: 114.06, lat: 22.54 },
 ];
+const CHINESE_CITIES = CITIES.filter((city) => city.country === 'CN');
 
 const TECHNIQUE_KEYS = Object.keys(TECHNIQUES);
 const STATUS_KEYS = Object.keys(STATUSES);
@@ -159,6 +160,10 @@ function synthRecord(random: () => number, index: number, fromYear: number, toYe
     Math.round((city.lng + (random() - 0.5) * 0.3) * 1e4) / 1e4,
     Math.round((city.lat + (random() - 0.5) * 0.2) * 1e4) / 1e4,
   ];
+  // One in ten incidents in Europe also has a place in China (where it was run from): the map ties
+  // an incident's places together, and that has a cost of its own to measure.
+  const actorCity =
+    city.country !== 'CN' && random() < 0.1 ? CHINESE_CITIES[Math.floor(random() * CHINESE_CITIES.length)] : null;
   const target = TARGET_KINDS[Math.floor(random() * TARGET_KINDS.length)];
   const techniqueLabel = TECHNIQUES[techniques[0] as keyof typeof TECHNIQUES].toLowerCase();
   return {
@@ -167,7 +172,19 @@ function synthRecord(random: () => number, index: number, fromYear: number, toYe
     summary: `A generated record for testing at scale; it describes no real event. Seeded item ${index + 1}.`,
     date,
     ...(end !== undefined ? { end } : {}),
-    places: [{ name: city.name, lngLat, precision: 'city', country: city.country }],
+    places: [
+      { name: city.name, lngLat, precision: 'city', country: city.country },
+      ...(actorCity
+        ? [
+            {
+              name: actorCity.name,
+              lngLat: [actorCity.lng, actorCity.lat] as [number, number],
+              precision: 'city' as const,
+              country: 'CN',
+            },
+          ]
+        : []),
+    ],
     actors: ['CN'],
     targets: { countries, orgs: random() < 0.05 ? [ORGS[Math.floor(random() * ORGS.length)]] : [] },
     techniques,
