@@ -248,7 +248,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
         const { x, y } = created.project(lngLat);
         return { x, y };
       };
-      sources = new IncidentSources(created, data, setData, () => untrack(options.theme));
+      sources = new IncidentSources(created, data, () => untrack(options.theme));
       const incidentSources = sources;
       shades = new CountryShades(created, (callback) => incidentSources.afterPoints(callback));
       container.sketched = () => sources?.sketched() ?? [];

@@ -25,7 +25,7 @@ import type { IncidentPointCache } from '../lib/map-points.ts';
 import { markMoment } from '../lib/mark-moment.ts';
 import { afterThisFrame, nextTask } from '../lib/next-task.ts';
 import type { LoadedIncident } from '../lib/parse-incidents.ts';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, LAYERS, SOURCES } from './map-ids.ts';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS_PX, LAYERS, SECONDARY, SOURCES } from './map-ids.ts';
 import type { MapSketch, SketchedMark, SketchedMarks } from './map-sketch.ts';
 import type { MapTheme } from './map-theme.ts';
 
@@ -59,9 +59,6 @@ const FADED_PAINT: [layer: string, property: PaintProperty][] = [
   [LAYERS.points, 'circle-stroke-opacity'],
 ];
 
-/** The sources of the incidents' marks: what `afterPoints` waits for. */
-const MARK_SOURCES: readonly string[] = [SOURCES.incidents, SOURCES.secondary, SOURCES.links];
-
 function sameFlags(a: Uint8Array, b: Uint8Array): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -72,8 +69,6 @@ function sameFlags(a: Uint8Array, b: Uint8Array): boolean {
 export class IncidentSources {
   readonly #map: MapLibreMap;
   readonly #data: MapData;
-  /** Sets a source's data and reports the map busy; false when there was nothing to set. */
-  readonly #setData: (source: string, data: GeoJSON.GeoJSON) => boolean;
   /** What the app wants shown; `#pending` is set while that is not sent yet. */
   #wanted: MapIncidents | null = null;
   #pending = false;
@@ -84,11 +79,6 @@ export class IncidentSources {
   /** The clustering the points source holds, and the flags it was made from. */
   #clustering: Clustering | null = null;
   #clusteredMask: Uint8Array | null = null;
-  /** The list and the area the other places and links were last made from. */
-  #secondaryList: readonly LoadedIncident[] | null = null;
-  #secondaryArea: MercatorBox | null = null;
-  /** Whether the other-places and links sources may hold anything (the style starts them empty). */
-  #secondaryShown = false;
   #destroyed = false;
   readonly #theme: () => MapTheme;
   /** Whether updates are sketched rather than sent (the timeline is moving). */
@@ -105,15 +95,9 @@ export class IncidentSources {
   /** What waits for the marks being sent to be ready to draw (`afterPoints`). */
   #afterPoints: (() => void)[] = [];
 
-  constructor(
-    map: MapLibreMap,
-    data: MapData,
-    setData: (source: string, data: GeoJSON.GeoJSON) => boolean,
-    theme: () => MapTheme,
-  ) {
+  constructor(map: MapLibreMap, data: MapData, theme: () => MapTheme) {
     this.#map = map;
     this.#data = data;
-    this.#setData = setData;
     this.#theme = theme;
     map.on('move', this.#onmove);
     map.on('sourcedata', this.#onsourcedata);
@@ -121,10 +105,9 @@ export class IncidentSources {
   }
 
   /**
-   * Calls `callback` once the marks on their way to MapLibre (points, other places, links) are
-   * ready to draw (their tiles loaded), or at once when none are: a change drawn with them costs
-   * no redraw of its own, and without a GPU a redraw is 40–75 ms of the two cores the worker
-   * making those tiles needs.
+   * Calls `callback` once the marks on their way to MapLibre are ready to draw (their tiles
+   * loaded), or at once when none are: a change drawn with them costs no redraw of its own, and
+   * without a GPU a redraw is 40–75 ms of the two cores the worker making those tiles needs.
    */
   afterPoints(callback: () => void): void {
     if (this.#pending || this.#tilesPending) this.#afterPoints.push(callback);
@@ -146,8 +129,8 @@ export class IncidentSources {
   };
 
   readonly #onsourcedata = (event: { sourceId?: string; tile?: unknown }) => {
-    if (!this.#tilesPending || !event.sourceId || !MARK_SOURCES.includes(event.sourceId) || !event.tile) return;
-    if (!MARK_SOURCES.every((source) => this.#map.isSourceLoaded(source))) return;
+    if (!this.#tilesPending || event.sourceId !== SOURCES.incidents || !event.tile) return;
+    if (!this.#map.isSourceLoaded(SOURCES.incidents)) return;
     this.#tilesPending = false;
     this.#pointsReady();
   };
@@ -205,9 +188,7 @@ export class IncidentSources {
     this.#fadedFrom = null;
     this.#clustering = null;
     this.#clusteredMask = null;
-    this.#secondaryList = null;
     this.#inFlight = null;
-    this.#secondaryShown = true;
     this.#tilesPending = false;
     this.#pointsReady();
   }
@@ -295,7 +276,7 @@ export class IncidentSources {
       this.#clustering = clustering;
       this.#clusteredMask = next.mask.slice();
       this.#tilesPending = true;
-      const sent = source.setData(this.#points.features(clustering));
+      const sent = source.setData(this.#marks(clustering, next.mask));
       const current = (this.#inFlight = sent
         .catch(() => {})
         .then(() => {
@@ -304,26 +285,26 @@ export class IncidentSources {
           if (this.#pending) this.#schedule();
         }));
     }
-    this.#sendOtherPlaces(next, this.#clustering!.area);
     if (this.#fadedFrom) this.#unfadeWithPoints();
     this.#pointsReady();
     markMoment('atlas:map-data');
   }
 
   /**
-   * The other places and their links: most datasets have none, and an empty source set empty
-   * again still reloads its tiles and redraws.
+   * Everything the incident layers draw, in one source: the clusters and points, the other places
+   * (marked `SECONDARY`) and the lines tying them. One source is one update for MapLibre's worker
+   * and one set of tiles to wait for (three sources cost a filter change 20 ms more at 100,000).
    */
-  #sendOtherPlaces(next: MapIncidents, area: MercatorBox): void {
-    if (next.list === this.#secondaryList && area === this.#secondaryArea) return;
-    this.#secondaryList = next.list;
-    this.#secondaryArea = area;
-    const { secondary, links } = this.#otherPlaces(next.mask, area);
-    let sent = false;
-    if (secondary.features.length > 0 || this.#secondaryShown) sent = this.#setData(SOURCES.secondary, secondary);
-    if (links.features.length > 0 || this.#secondaryShown) sent = this.#setData(SOURCES.links, links) || sent;
-    if (sent) this.#tilesPending = true;
-    this.#secondaryShown = secondary.features.length > 0 || links.features.length > 0;
+  #marks(clustering: Clustering, mask: Uint8Array): GeoJSON.FeatureCollection {
+    const { secondary, links } = this.#otherPlaces(mask, clustering.area);
+    return {
+      type: 'FeatureCollection',
+      features: [
+        ...this.#points!.features(clustering).features,
+        ...secondary.features.map((feature) => ({ ...feature, properties: { ...feature.properties, [SECONDARY]: 1 } })),
+        ...links.features,
+      ],
+    };
   }
 
   /** The flagged incidents' places after their first, and the links between each one's places. */

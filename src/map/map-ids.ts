@@ -10,12 +10,14 @@ export const SOURCES = {
   countryLabels: 'country-labels',
   capitals: 'capitals',
   arcs: 'arcs',
-  links: 'place-links',
+  /** The incidents' marks: clusters, points, their other places (`secondary`) and the lines tying those. */
   incidents: 'incidents',
-  secondary: 'incident-secondary',
   focus: 'incident-focus',
   focusLinks: 'incident-focus-links',
 } as const;
+
+/** The property that marks an incident's other place (after its first) in the incidents source. */
+export const SECONDARY = 'secondary';
 
 export const LAYERS = {
   countryFill: 'country-fill',

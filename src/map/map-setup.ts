@@ -12,23 +12,20 @@ const FILLED_AT_START = new Set<string>([SOURCES.countries, SOURCES.countryLabel
 
 /**
  * Sets the style's GeoJSON sources, skipping an empty source set empty again: it would still
- * reload its tiles and redraw, a long frame without a GPU. `onset` follows each update sent; the
- * result says whether one was.
+ * reload its tiles and redraw, a long frame without a GPU. `onset` follows each update sent.
  */
 export function sourceFeeder(
   map: () => MapLibreMap | null,
   onset: () => void,
-): (source: string, data: GeoJSON.GeoJSON) => boolean {
+): (source: string, data: GeoJSON.GeoJSON) => void {
   const empty = new Set<string>(Object.values(SOURCES).filter((source) => !FILLED_AT_START.has(source)));
   return (source, data) => {
     const none = data.type === 'FeatureCollection' && data.features.length === 0;
-    if (none && empty.has(source)) return false;
+    if (none && empty.has(source)) return;
     if (none) empty.add(source);
     else empty.delete(source);
-    const target = map()?.getSource<GeoJSONSource>(source);
-    target?.setData(data);
+    map()?.getSource<GeoJSONSource>(source)?.setData(data);
     onset();
-    return target !== undefined;
   };
 }
 

@@ -16,7 +16,7 @@ import type {
 import { TECHNIQUES } from '../lib/vocabulary.ts';
 import type { IncidentPointProperties } from '../lib/geo.ts';
 import { techniqueColour } from '../lib/palette.ts';
-import { LAYERS, SOURCES } from './map-ids.ts';
+import { LAYERS, SECONDARY, SOURCES } from './map-ids.ts';
 import type { MapTheme } from './map-theme.ts';
 
 /** The `text-font` name bound to the bundled files by `font-faces` (scripts/vite-map-fonts.ts). */
@@ -197,14 +197,16 @@ function layers(theme: MapTheme): LayerSpecification[] {
     {
       id: LAYERS.links,
       type: 'line',
-      source: SOURCES.links,
+      source: SOURCES.incidents,
+      filter: ['==', ['geometry-type'], 'LineString'],
       layout: { 'line-cap': 'round' },
       paint: { 'line-color': theme.link, 'line-width': 1.2, 'line-opacity': 0.7, 'line-dasharray': [2, 2] },
     },
     {
       id: LAYERS.secondary,
       type: 'circle',
-      source: SOURCES.secondary,
+      source: SOURCES.incidents,
+      filter: ['has', SECONDARY],
       paint: placePaint(theme, MARK_SIZES.secondary),
     },
     {
@@ -237,7 +239,7 @@ function layers(theme: MapTheme): LayerSpecification[] {
       id: LAYERS.points,
       type: 'circle',
       source: SOURCES.incidents,
-      filter: ['!', ['has', 'point_count']],
+      filter: ['all', ['!', ['has', 'point_count']], ['!', ['has', SECONDARY]], ['==', ['geometry-type'], 'Point']],
       paint: placePaint(theme, MARK_SIZES.point),
     },
     {
@@ -299,8 +301,6 @@ export function buildMapStyle(
       [SOURCES.countryLabels]: geojson(basemap && { data: basemap.labels }),
       [SOURCES.capitals]: geojson(basemap && { data: basemap.capitals }),
       [SOURCES.arcs]: geojson(),
-      [SOURCES.links]: geojson(),
-      [SOURCES.secondary]: geojson(),
       // Clustered on our side (incident-sources.ts): MapLibre draws the clusters it is given.
       [SOURCES.incidents]: geojson(),
       [SOURCES.focusLinks]: geojson(),
