@@ -9,13 +9,13 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { afterThisFrame, nextTask } from '../lib/next-task.ts';
 import { SOURCES } from './map-ids.ts';
 
-/** Shades wait no longer than this for the points they go with (a failed update, a lost context). */
-const POINTS_WAIT_MS = 400;
+/** Shades wait no longer than this for the incidents' marks they go with (a failed update, a lost context). */
+const MARKS_WAIT_MS = 400;
 
 export class CountryShades {
   readonly #map: MapLibreMap;
   /** Calls back once the incident points on their way are ready to draw (IncidentSources). */
-  readonly #afterPoints: (callback: () => void) => void;
+  readonly #afterMarks: (callback: () => void) => void;
   #applied = new Set<string>();
   #pending: ReadonlyMap<string, number> | null = null;
   #frame = 0;
@@ -23,9 +23,9 @@ export class CountryShades {
   #dataset: unknown = null;
   #destroyed = false;
 
-  constructor(map: MapLibreMap, afterPoints: (callback: () => void) => void) {
+  constructor(map: MapLibreMap, afterMarks: (callback: () => void) => void) {
     this.#map = map;
-    this.#afterPoints = afterPoints;
+    this.#afterMarks = afterMarks;
   }
 
   /** Whether shades wait to be applied: the map does not show what it should until they are. */
@@ -39,7 +39,7 @@ export class CountryShades {
     if (sketching) return;
     if (dataset !== this.#dataset) {
       // A new dataset's shades go with its points, which IncidentSources sends in the next task:
-      // one redraw for both (after the points, the shades' own redraw held the ready back).
+      // one redraw for both (after the marks, the shades' own redraw held the ready back).
       this.#dataset = dataset;
       void nextTask().then(this.#apply);
       return;
@@ -47,8 +47,8 @@ export class CountryShades {
     this.#frame ||= requestAnimationFrame(() => {
       this.#frame = 0;
       afterThisFrame(() => {
-        this.#afterPoints(this.#apply);
-        setTimeout(this.#apply, POINTS_WAIT_MS);
+        this.#afterMarks(this.#apply);
+        setTimeout(this.#apply, MARKS_WAIT_MS);
       });
     });
   }

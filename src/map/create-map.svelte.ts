@@ -250,7 +250,7 @@ export function incidentMap(options: IncidentMapOptions): Attachment<HTMLDivElem
       };
       sources = new IncidentSources(created, data, () => untrack(options.theme));
       const incidentSources = sources;
-      shades = new CountryShades(created, (callback) => incidentSources.afterPoints(callback));
+      shades = new CountryShades(created, (callback) => incidentSources.afterMarks(callback));
       container.sketched = () => sources?.sketched() ?? [];
       map = created;
       options.oncontroller(controller(created));

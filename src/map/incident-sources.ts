@@ -92,8 +92,8 @@ export class IncidentSources {
   #sketchGeneration = 0;
   /** Marks were sent and their tiles are not all loaded yet. */
   #tilesPending = false;
-  /** What waits for the marks being sent to be ready to draw (`afterPoints`). */
-  #afterPoints: (() => void)[] = [];
+  /** What waits for the marks being sent to be ready to draw (`afterMarks`). */
+  #afterMarks: (() => void)[] = [];
 
   constructor(map: MapLibreMap, data: MapData, theme: () => MapTheme) {
     this.#map = map;
@@ -109,15 +109,15 @@ export class IncidentSources {
    * loaded), or at once when none are: a change drawn with them costs no redraw of its own, and
    * without a GPU a redraw is 40–75 ms of the two cores the worker making those tiles needs.
    */
-  afterPoints(callback: () => void): void {
-    if (this.#pending || this.#tilesPending) this.#afterPoints.push(callback);
+  afterMarks(callback: () => void): void {
+    if (this.#pending || this.#tilesPending) this.#afterMarks.push(callback);
     else callback();
   }
 
-  #pointsReady(): void {
+  #marksReady(): void {
     if (this.#pending || this.#tilesPending) return;
-    const waiting = this.#afterPoints;
-    this.#afterPoints = [];
+    const waiting = this.#afterMarks;
+    this.#afterMarks = [];
     for (const callback of waiting) callback();
   }
 
@@ -125,14 +125,14 @@ export class IncidentSources {
   readonly #onidle = () => {
     if (!this.#tilesPending) return;
     this.#tilesPending = false;
-    this.#pointsReady();
+    this.#marksReady();
   };
 
   readonly #onsourcedata = (event: { sourceId?: string; tile?: unknown }) => {
     if (!this.#tilesPending || event.sourceId !== SOURCES.incidents || !event.tile) return;
     if (!this.#map.isSourceLoaded(SOURCES.incidents)) return;
     this.#tilesPending = false;
-    this.#pointsReady();
+    this.#marksReady();
   };
 
   /**
@@ -190,7 +190,7 @@ export class IncidentSources {
     this.#clusteredMask = null;
     this.#inFlight = null;
     this.#tilesPending = false;
-    this.#pointsReady();
+    this.#marksReady();
   }
 
   destroy(): void {
@@ -198,7 +198,7 @@ export class IncidentSources {
     this.#map.off('move', this.#onmove);
     this.#map.off('sourcedata', this.#onsourcedata);
     this.#map.off('idle', this.#onidle);
-    this.#afterPoints = [];
+    this.#afterMarks = [];
     cancelAnimationFrame(this.#frame);
     this.#sketch?.clear();
   }
@@ -258,7 +258,7 @@ export class IncidentSources {
     }
     if (this.#sketching && this.#clustering) {
       this.#drawSketch(next);
-      return this.#pointsReady();
+      return this.#marksReady();
     }
     const zoom = this.#zoom();
     const screen = this.#screen();
@@ -285,8 +285,8 @@ export class IncidentSources {
           if (this.#pending) this.#schedule();
         }));
     }
-    if (this.#fadedFrom) this.#unfadeWithPoints();
-    this.#pointsReady();
+    if (this.#fadedFrom) this.#unfadeWithMarks();
+    this.#marksReady();
     markMoment('atlas:map-data');
   }
 
@@ -344,9 +344,9 @@ export class IncidentSources {
    * the frame that draws them. (Waiting for the map's idle instead drew twice: the new marks while
    * still faded, then again to show them, a WebGL redraw each.)
    */
-  #unfadeWithPoints(): void {
+  #unfadeWithMarks(): void {
     const generation = this.#sketchGeneration;
-    this.afterPoints(() => {
+    this.afterMarks(() => {
       if (this.#destroyed || this.#sketching || generation !== this.#sketchGeneration) return;
       this.#unfade();
     });
