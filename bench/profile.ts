@@ -10,6 +10,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/browser.ts';
 import { profileScenario, SCENARIOS, type Scenario } from './profiler.ts';
 import { startServer } from './serve.ts';
+import { ensureSynthData } from './synth-data.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 4399);
@@ -28,11 +29,7 @@ const scenario = values.scenario as Scenario;
 if (!SCENARIOS.includes(scenario)) throw new Error(`--scenario must be one of ${SCENARIOS.join(', ')}`);
 
 if (!values['no-build']) execSync('npm run --silent bench:build-profiled', { cwd: ROOT, stdio: 'inherit' });
-const file = join(ROOT, 'bench', 'data', `synth-${count}.json`);
-execSync(`test -f ${file} || npx tsx scripts/synth.ts --count ${count} --seed 42 --out ${file}`, {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
+ensureSynthData(count);
 const server = await startServer(PORT);
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 try {

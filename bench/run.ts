@@ -2,7 +2,7 @@
 // vis-timeline and bare MapLibre on the same incidents, in one run and one browser, then writes
 // BENCHMARKS.md. See CONTRACTS §9 for what the numbers mean and the targets they are held to.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -31,6 +31,7 @@ import {
   type ReportInput,
 } from './report.ts';
 import { startServer } from './serve.ts';
+import { ensureSynthData } from './synth-data.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 4399);
@@ -45,14 +46,6 @@ const GESTURE_MS = quick ? 1_500 : 3_000;
 
 function run(command: string) {
   execSync(command, { cwd: ROOT, stdio: 'inherit' });
-}
-
-function ensureData(count: number): string {
-  const dir = join(ROOT, 'bench', 'data');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `synth-${count}.json`);
-  if (!existsSync(file)) run(`npx tsx scripts/synth.ts --count ${count} --seed 42 --out ${file}`);
-  return `/bench-data/synth-${count}.json`;
 }
 
 async function measureApp(browser: Browser, count: number, dataUrl: string): Promise<BenchResult> {
@@ -149,7 +142,7 @@ async function main() {
     run('npx vite build --config bench/vite.config.ts');
     run('npm run --silent bench:build-profiled');
   }
-  const datasets = new Map(COUNTS.map((count) => [count, ensureData(count)]));
+  const datasets = new Map(COUNTS.map((count) => [count, ensureSynthData(count)]));
   const server = await startServer(PORT);
   const executablePath = chromiumExecutable();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
