@@ -14,7 +14,7 @@ const MARKS_WAIT_MS = 400;
 
 export class CountryShades {
   readonly #map: MapLibreMap;
-  /** Calls back once the incident points on their way are ready to draw (IncidentSources). */
+  /** Calls back once the incidents' marks on their way are ready to draw (IncidentSources). */
   readonly #afterMarks: (callback: () => void) => void;
   #applied = new Set<string>();
   #pending: ReadonlyMap<string, number> | null = null;
@@ -38,7 +38,7 @@ export class CountryShades {
     this.#pending = values;
     if (sketching) return;
     if (dataset !== this.#dataset) {
-      // A new dataset's shades go with its points, which IncidentSources sends in the next task:
+      // A new dataset's shades go with its marks, which IncidentSources sends in the next task:
       // one redraw for both (after the marks, the shades' own redraw held the ready back).
       this.#dataset = dataset;
       void nextTask().then(this.#apply);
